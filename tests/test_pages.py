@@ -1,0 +1,85 @@
+"""The pages and the snippets stay in step: what a page shows exists, and nothing goes unshown.
+
+- every file a page includes exists (pymdownx.snippets also checks this at build time);
+- every snippet file is included by at least one page;
+- every check function in snippets/checks/ is both included and called on a page, so no
+  check exists only in the test suite.
+"""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SNIPPETS = ROOT / "snippets"
+INCLUDE = re.compile(r'^--8<-- "([^"]+?)(?::(\w+))?"\s*$', re.MULTILINE)
+
+
+def pages() -> dict[Path, str]:
+    return {p: p.read_text() for p in DOCS.rglob("*.md") if "_build" not in p.parts}
+
+
+def includes() -> list[tuple[Path, str, str | None]]:
+    return [
+        (page, m.group(1), m.group(2))
+        for page, text in pages().items()
+        for m in INCLUDE.finditer(text)
+    ]
+
+
+def snippet_files() -> list[Path]:
+    return sorted(p for p in SNIPPETS.rglob("*.py") if p.name != "__init__.py")
+
+
+def check_functions(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text())
+    return [
+        n.name for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("check_")
+    ]
+
+
+@pytest.mark.parametrize(("page", "target", "section"), includes(), ids=lambda v: str(v))
+def test_included_file_and_section_exist(page, target, section):
+    path = ROOT / target
+    assert path.is_file(), f"{page.name} includes {target}, which does not exist"
+    if section:
+        text = path.read_text()
+        assert f"# --8<-- [start:{section}]" in text, f"{target} has no section {section!r}"
+        assert f"# --8<-- [end:{section}]" in text, f"{target} does not end section {section!r}"
+
+
+@pytest.mark.parametrize("path", snippet_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_snippet_is_shown_on_a_page(path):
+    rel = str(path.relative_to(ROOT))
+    pages_showing = [page.name for page, target, _ in includes() if target == rel]
+    # The gradient checker is shown on its reference page through mkdocstrings.
+    shown_by_api = any(f"::: {rel[:-3].replace('/', '.')}" in t for t in pages().values())
+    assert pages_showing or shown_by_api, f"{rel} is included by no page"
+
+
+@pytest.mark.parametrize("path", sorted((SNIPPETS / "checks").glob("*.py")), ids=lambda p: p.name)
+def test_every_check_runs_on_a_page(path):
+    rel = str(path.relative_to(ROOT))
+    all_text = "\n".join(pages().values())
+    for name in check_functions(path):
+        section_shown = any(
+            target == rel and (section is None or f"def {name}(" in section_text(path, section))
+            for _, target, section in includes()
+        )
+        assert section_shown, f"{rel}: {name} is not shown on any page"
+        assert re.search(rf"\b{name}\(", all_text), f"{rel}: {name} is never called on a page"
+
+
+def section_text(path: Path, section: str) -> str:
+    text = path.read_text()
+    start = text.index(f"# --8<-- [start:{section}]")
+    return text[start : text.index(f"# --8<-- [end:{section}]")]
+
+
+def test_every_page_with_checks_executes_code():
+    for page, text in pages().items():
+        if "snippets/checks/" in text:
+            assert 'exec="on"' in text, f"{page.name} includes checks but executes nothing"
