@@ -79,6 +79,14 @@ def section_text(path: Path, section: str) -> str:
     return text[start : text.index(f"# --8<-- [end:{section}]")]
 
 
+def test_no_include_line_is_malformed():
+    # A formatter once rewrote `--8<-- "x"` as `--8 < --"x"`: the build then ran the line as code.
+    for page, text in pages().items():
+        for line in text.splitlines():
+            if line.lstrip().startswith("--8"):
+                assert INCLUDE.match(line.strip()), f"{page.name}: malformed include {line!r}"
+
+
 def test_every_page_with_checks_executes_code():
     for page, text in pages().items():
         if "snippets/checks/" in text:

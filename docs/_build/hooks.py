@@ -1,15 +1,33 @@
 """MkDocs hooks: build helpers, kept out of the reader's way.
 
-Executed code blocks import `snippets.*` inside the MkDocs process. Python
-caches imported modules, so during `mkdocs serve` an edited snippet would
-be shown with its new text but executed with its old code. Forgetting the
-cached modules before every build makes each build import the files as
-they are now.
+1. Executed code blocks import `snippets.*` inside the MkDocs process. Python
+   caches imported modules, so during `mkdocs serve` an edited snippet would be
+   shown with its new text but executed with its old code. Forgetting the cached
+   modules before every build makes each build import the files as they are now.
+2. The MathML extension (mathml.py beside this file) is registered here, and
+   told which page it is converting so that its messages can name it.
 """
 
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from mathml import MathMLExtension  # noqa: E402 - needs the path above
+
+mathml = MathMLExtension()
+
+
+def on_config(config, **kwargs):
+    config.markdown_extensions.append(mathml)
+    return config
 
 
 def on_pre_build(config, **kwargs) -> None:
     for name in [n for n in sys.modules if n == "snippets" or n.startswith("snippets.")]:
         del sys.modules[name]
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    mathml.page = page.file.src_uri
+    return markdown
