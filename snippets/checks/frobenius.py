@@ -1,0 +1,233 @@
+"""Checks of the Frobenius rules and of gradients read off differentials (snippets/frobenius.py).
+
+Each check builds its inputs from a seed and a shape (m, q, n), and takes the
+formula under test as an argument, so tests can hand it a wrong formula and see
+it rejected. The rules are identities between two numbers computed in two ways
+(compare); the gradients are checked against finite differences (check_gradient).
+"""
+
+# --8<-- [start:setup]
+import numpy as np
+
+from snippets.frobenius import (
+    bilinear_gradient,
+    frobenius,
+    least_squares_gradients,
+    move_left_factor,
+    move_right_factor,
+    product_differential,
+    product_gradients,
+    quadratic_form_gradient,
+    quadratic_form_gradient_symmetric,
+)
+from snippets.gradcheck import (
+    check_gradient,
+    compare,
+    expect_pass,
+    expect_reject,
+    numerical_jacobian,
+)
+
+
+def random_matrices(seed, *shapes):
+    """One standard normal float64 array per shape, all drawn from one seeded generator."""
+    rng = np.random.default_rng(seed)
+    return [rng.standard_normal(s) for s in shapes]
+
+
+# --8<-- [end:setup]
+
+
+# --8<-- [start:check_symmetry]
+def check_symmetry(seed=0, shape=(3, 4, 5), product=frobenius):
+    """A : B = B : A, and both equal tr(Bᵀ A). A, B: (m, n)."""
+    m, _, n = shape
+    A, B = random_matrices(seed, (m, n), (m, n))
+    return [
+        compare(product(A, B), product(B, A), label="A : B = B : A"),
+        compare(product(A, B), np.trace(B.T @ A), label="A : B = tr(BᵀA)"),
+    ]
+
+
+# --8<-- [end:check_symmetry]
+
+
+# --8<-- [start:check_linearity]
+def check_linearity(seed=0, shape=(3, 4, 5), product=frobenius):
+    """A : (αB + βC) = α A : B + β A : C, and the same in the first argument. A, B, C: (m, n)."""
+    m, _, n = shape
+    A, B, C, (alpha, beta) = random_matrices(seed, (m, n), (m, n), (m, n), 2)
+    mixed = alpha * B + beta * C
+    return [
+        compare(
+            product(A, mixed),
+            alpha * product(A, B) + beta * product(A, C),
+            label="A : (αB + βC) = α A : B + β A : C",
+        ),
+        compare(
+            product(mixed, A),
+            alpha * product(B, A) + beta * product(C, A),
+            label="(αB + βC) : A = α B : A + β C : A",
+        ),
+    ]
+
+
+# --8<-- [end:check_linearity]
+
+
+# --8<-- [start:check_cyclic_trace]
+def check_cyclic_trace(seed=0, shape=(3, 4, 5), orders=("BCA", "CAB")):
+    """tr(ABC) = tr(BCA) = tr(CAB): a factor moves from one end to the other.
+
+    A: (m, q), B: (q, n), C: (n, m); each product is square, of size m, q or n.
+    """
+    m, q, n = shape
+    A, B, C = random_matrices(seed, (m, q), (q, n), (n, m))
+    factors = {"A": A, "B": B, "C": C}
+
+    def trace_of(order):
+        first, second, third = (factors[name] for name in order)
+        return np.trace(first @ second @ third)
+
+    return [
+        compare(trace_of("ABC"), trace_of(order), label=f"tr(ABC) = tr({order})")
+        for order in orders
+    ]
+
+
+# --8<-- [end:check_cyclic_trace]
+
+
+# --8<-- [start:check_move_factors]
+def check_move_factors(
+    seed=0, shape=(3, 4, 5), move_right=move_right_factor, move_left=move_left_factor
+):
+    """A : BC = ACᵀ : B = BᵀA : C. A: (m, n), B: (m, q), C: (q, n)."""
+    m, q, n = shape
+    A, B, C = random_matrices(seed, (m, n), (m, q), (q, n))
+    return [
+        compare(frobenius(A, B @ C), frobenius(move_right(A, C), B), label="A : BC = ACᵀ : B"),
+        compare(frobenius(A, B @ C), frobenius(move_left(A, B), C), label="A : BC = BᵀA : C"),
+    ]
+
+
+# --8<-- [end:check_move_factors]
+
+
+# --8<-- [start:check_transpose_rule]
+def check_transpose_rule(seed=0, shape=(3, 4, 5), claimed=lambda A, B: frobenius(A.T, B)):
+    """A : Bᵀ = Aᵀ : B, and both equal tr(AB). A: (m, n), B: (n, m).
+
+    `claimed(A, B)` is the number claimed to equal A : Bᵀ.
+    """
+    m, _, n = shape
+    A, B = random_matrices(seed, (m, n), (n, m))
+    return [
+        compare(frobenius(A, B.T), claimed(A, B), label="A : Bᵀ = Aᵀ : B"),
+        compare(np.trace(A @ B), claimed(A, B), label="tr(AB) = Aᵀ : B"),
+    ]
+
+
+# --8<-- [end:check_transpose_rule]
+
+
+# --8<-- [start:check_product_differential]
+def check_product_differential(seed=0, shape=(3, 4, 5), differential=product_differential):
+    """dD = dW X + W dX for D = W X, checked twice.
+
+    Exactly: (W + dW)(X + dX) − W X − dD = dW dX, for changes of any size.
+    To first order: the derivative of t ↦ (W + t dW)(X + t dX) at t = 0, by
+    finite differences (numerical_jacobian), equals dD.
+    W, dW: (m, q); X, dX: (q, n).
+    """
+    m, q, n = shape
+    W, X, delta_W, delta_X = random_matrices(seed, (m, q), (q, n), (m, q), (q, n))
+    dD = differential(W, X, delta_W, delta_X)
+
+    def D_along(t):  # t: array of one entry
+        return (W + t[0] * delta_W) @ (X + t[0] * delta_X)
+
+    jacobian = numerical_jacobian(D_along, np.zeros(1))  # (m·n, 1): vec of dD/dt
+    return [
+        compare(
+            (W + delta_W) @ (X + delta_X) - W @ X - dD,
+            delta_W @ delta_X,
+            label="(W + dW)(X + dX) − WX − dD = dW dX",
+        ),
+        compare(
+            dD.reshape(-1, order="F"),
+            jacobian[:, 0],
+            tolerance=1e-8,
+            method="finite differences in t",
+            label="dD = d/dt (W + t dW)(X + t dX) at t = 0",
+        ),
+    ]
+
+
+# --8<-- [end:check_product_differential]
+
+
+# --8<-- [start:check_product_gradients]
+def check_product_gradients(seed=0, shape=(3, 4, 5), gradients=product_gradients):
+    """φ = G : (W X), with a random G (m, n): ∂φ/∂W = G Xᵀ (m, q), ∂φ/∂X = Wᵀ G (q, n)."""
+    m, q, n = shape
+    W, X, G = random_matrices(seed, (m, q), (q, n), (m, n))
+    dW, dX = gradients(G, W, X)
+    return [
+        check_gradient(lambda W: np.sum(G * (W @ X)), dW, W, label="∂φ/∂W = G Xᵀ"),
+        check_gradient(lambda X: np.sum(G * (W @ X)), dX, X, label="∂φ/∂X = Wᵀ G"),
+    ]
+
+
+# --8<-- [end:check_product_gradients]
+
+
+# --8<-- [start:check_least_squares]
+def check_least_squares(seed=0, shape=(3, 4, 5), gradients=least_squares_gradients):
+    """φ = ‖WX − Y‖²_F: ∂φ/∂W = 2(WX − Y)Xᵀ, ∂φ/∂X = 2Wᵀ(WX − Y). Y: (m, n)."""
+    m, q, n = shape
+    W, X, Y = random_matrices(seed, (m, q), (q, n), (m, n))
+    dW, dX = gradients(W, X, Y)
+    return [
+        check_gradient(
+            lambda W: np.sum((W @ X - Y) ** 2), dW, W, label="‖WX − Y‖²: ∂φ/∂W = 2(WX − Y)Xᵀ"
+        ),
+        check_gradient(
+            lambda X: np.sum((W @ X - Y) ** 2), dX, X, label="‖WX − Y‖²: ∂φ/∂X = 2Wᵀ(WX − Y)"
+        ),
+    ]
+
+
+# --8<-- [end:check_least_squares]
+
+
+# --8<-- [start:check_quadratic_form]
+def check_quadratic_form(
+    seed=0, shape=(3, 4, 5), gradient=quadratic_form_gradient, symmetric=False
+):
+    """φ = tr(Wᵀ A W) with W: (m, q) and a square A: (m, m), symmetric or not."""
+    m, q, _ = shape
+    W, A = random_matrices(seed, (m, q), (m, m))
+    if symmetric:
+        A = (A + A.T) / 2
+    kind = "symmetric" if symmetric else "not symmetric"
+    return check_gradient(
+        lambda W: np.trace(W.T @ A @ W),
+        gradient(W, A),
+        W,
+        label=f"tr(WᵀAW), A {kind}: ∂φ/∂W by {gradient.__name__}",
+    )
+
+
+# --8<-- [end:check_quadratic_form]
+
+
+# --8<-- [start:check_bilinear]
+def check_bilinear(seed=0, shape=(3, 4, 5), gradient=bilinear_gradient):
+    """φ = aᵀ W b with a: (m,), W: (m, q), b: (q,): ∂φ/∂W = a bᵀ."""
+    m, q, _ = shape
+    a, W, b = random_matrices(seed, m, (m, q), q)
+    return check_gradient(lambda W: a @ W @ b, gradient(a, b), W, label="aᵀWb: ∂φ/∂W = a bᵀ")
+
+
+# --8<-- [end:check_bilinear]
