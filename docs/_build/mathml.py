@@ -22,6 +22,9 @@ log = logging.getLogger("mkdocs.plugins.mathml")
 INLINE = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.DOTALL)
 DISPLAY = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.DOTALL)
 LEFTOVER_MACRO = re.compile(r">(\\[A-Za-z]+)<")
+# latex2mathml does not know aligned, gathered or eqnarray either: their column
+# separators come out as a literal "&" identifier. (split and align work.)
+STRAY_AMPERSAND = "<mi>&</mi>"
 
 
 class MathMLExtension(Extension):
@@ -55,6 +58,13 @@ class MathMLPostprocessor(Postprocessor):
         if unknown:
             log.warning(
                 "%s: unknown TeX macro %s in formula %r", self.extension.page, ", ".join(unknown), tex
+            )
+        if STRAY_AMPERSAND in mathml:
+            log.warning(
+                "%s: formula %r has an '&' outside an environment latex2mathml knows"
+                " (use split or align, not aligned)",
+                self.extension.page,
+                tex,
             )
         head, _, rest = mathml.partition(">")
         body = rest.removesuffix("</math>")
