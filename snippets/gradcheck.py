@@ -122,8 +122,9 @@ def check_gradient(
         method: "central" (five-point central differences, one per entry),
             "complex" (complex step, for f that accepts complex input and is
             analytic: no abs, conj or norm), "directional" (a few random
-            directions v, comparing ⟨g, v⟩ with the derivative of f along v;
-            cost independent of x.size), or "auto" (central up to
+            directions u, comparing ⟨g, u⟩ with the derivative of f along u,
+            relative to the typical size of ⟨g, u⟩; cost independent of
+            x.size), or "auto" (central up to
             FULL_CHECK_MAX_SIZE entries, directional above).
         tolerance: bound on the max relative error; default by method
             (DEFAULT_TOLERANCE).
@@ -141,6 +142,8 @@ def check_gradient(
     """
     if method not in METHODS:
         raise GradientCheckError(f"method must be one of {METHODS}; got {method!r}")
+    if directions < 1:
+        raise GradientCheckError(f"directions must be at least 1; got {directions}")
     x = _checked_point(x, "x")
     fx = _scalar_value(f, x)
     g = _claimed_gradient(grad, x)
@@ -149,7 +152,7 @@ def check_gradient(
     tol = DEFAULT_TOLERANCE[method] if tolerance is None else float(tolerance)
 
     if method == "directional":
-        error = _directional_error(f, g, x, directions, seed)
+        error = _directional_error(f, g, x, fx, directions, seed)
         name = f"directional, {directions} random directions"
     else:
         reference = _complex_step_gradient(f, x) if method == "complex" else _central_gradient(f, x)
@@ -294,7 +297,8 @@ def _five_point(fp2, fp1, fm1, fm2, h):
 
 def _central_gradient(f, x: np.ndarray) -> np.ndarray:
     values = [
-        _five_point(*(_scalar_value(f, p) for p in points), h) for *points, h in _stencil_points(x)
+        _five_point(*(_scalar_value(f, p, _NEAR_X) for p in points), h)
+        for *points, h in _stencil_points(x)
     ]
     return np.array(values).reshape(x.shape, order="F")
 
@@ -307,37 +311,71 @@ def _complex_step_gradient(f, x: np.ndarray) -> np.ndarray:
     for b in range(flat.size):
         p = flat.copy()
         p[b] += 1j * h
-        value = np.asarray(f(p.reshape(x.shape, order="F")))
+        try:
+            value = np.asarray(f(p.reshape(x.shape, order="F")))
+        except TypeError as exc:  # e.g. a ufunc with no complex loop, such as np.logaddexp
+            raise GradientCheckError(
+                f"method='complex' calls f with complex x of shape {x.shape}, and f raised"
+                f" TypeError: {exc}. Use method='central'."
+            ) from exc
         if value.shape != () or not np.iscomplexobj(value):
             raise GradientCheckError(
                 "method='complex' needs f to accept complex input and return a complex scalar;"
-                f" f returned {value.dtype} of shape {value.shape}. Use method='central'."
+                f" for complex x of shape {x.shape}, f returned {value.dtype} of shape"
+                f" {value.shape} (does it drop the imaginary part, with abs, .real or"
+                " astype(float)?). Use method='central'."
             )
         out[b] = value.imag / h
     return out.reshape(x.shape, order="F")
 
 
-def _directional_error(f, g: np.ndarray, x: np.ndarray, directions: int, seed: int) -> float:
-    """Largest |⟨g, v⟩ − D_v f(x)| / max(‖g‖, |D_v f(x)|) over random unit directions v.
+def _directional_error(
+    f, g: np.ndarray, x: np.ndarray, fx: float, directions: int, seed: int
+) -> float:
+    """Largest |⟨g, u⟩ − D_u f(x)| / max(‖s ⊙ g‖, |D_u f(x)|) over random directions u.
 
-    Relative to ‖g‖ ‖v‖, the largest value ⟨g, v⟩ can take, so that a
-    direction nearly orthogonal to g is not judged by rounding noise.
+    u = s ⊙ z with z standard normal and s = max(1, |x|) entrywise, and the
+    step along u is t = eps^(1/5): entry i moves by eps^(1/5)·max(1, |x_i|)·z_i,
+    the central-difference step times a random factor of order one.
+
+    ‖s ⊙ g‖ is the standard deviation of ⟨g, u⟩ over random z, the size the
+    directional derivative typically has. Measured against it, a gradient off
+    by 1e-6 relative gives an error of about 1e-6 whatever x.size; measured
+    against ‖g‖ with unit-length directions it would shrink like 1/√x.size and
+    pass unnoticed on large x. Directions along which both sides are at
+    rounding level (see `_noise_floor`) are skipped.
+
+    Moving all entries at once is a longer step than moving one, so the
+    five-point differences with steps t and t/2 are combined as
+    (16 D(t/2) − D(t)) / 15 (Richardson extrapolation), which cancels their
+    t⁴ error term. Six evaluations of f per direction, whatever x.size.
     """
-    if directions < 1:
-        raise GradientCheckError(f"directions must be at least 1; got {directions}")
     rng = np.random.default_rng(seed)
-    h = EPS**0.2 * max(1.0, float(np.max(np.abs(x))))
-    norm_g = float(np.linalg.norm(g))
+    s = np.maximum(1.0, np.abs(x))
+    t = EPS**0.2
+    typical = float(np.linalg.norm(s * g))
+    floor = _noise_floor(fx)
     worst = 0.0
     for _ in range(directions):
-        v = rng.standard_normal(x.shape)
-        v /= np.linalg.norm(v)
-        along = _five_point(*(_scalar_value(f, x + k * h * v) for k in (2, 1, -1, -2)), h)
-        claimed = float(np.sum(g * v))
-        scale = max(norm_g, abs(along))
-        if scale > 0.0:
+        u = s * rng.standard_normal(x.shape)
+        fu = {k: _scalar_value(f, x + k * t * u, _NEAR_X) for k in (2, 1, 0.5, -0.5, -1, -2)}
+        coarse = _five_point(fu[2], fu[1], fu[-1], fu[-2], t)
+        fine = _five_point(fu[1], fu[0.5], fu[-0.5], fu[-1], t / 2)
+        along = (16.0 * fine - coarse) / 15.0
+        claimed = float(np.sum(g * u))
+        scale = max(typical, abs(along))
+        if scale > floor:
             worst = max(worst, abs(claimed - along) / scale)
     return worst
+
+
+def _noise_floor(fx: float) -> float:
+    """A gradient size below which finite differences of f measure only rounding.
+
+    The five-point difference of values of size |f| carries a rounding error of
+    about eps·|f|/h ≈ eps^(4/5)·|f|; the floor is a thousand times that.
+    """
+    return 1e3 * EPS**0.8 * max(1.0, abs(fx))
 
 
 def _gradient_error(g: np.ndarray, reference: np.ndarray, fx: float) -> float:
@@ -347,7 +385,7 @@ def _gradient_error(g: np.ndarray, reference: np.ndarray, fx: float) -> float:
     about eps^(4/5)·|f(x)|; comparing a claimed zero with it relatively would
     reject a correct answer.
     """
-    floor = 1e3 * EPS**0.8 * max(1.0, abs(fx))
+    floor = _noise_floor(fx)
     if max(np.max(np.abs(g)), np.max(np.abs(reference))) <= floor:
         return 0.0
     return relative_error(g, reference)
@@ -358,16 +396,18 @@ def _gradient_error(g: np.ndarray, reference: np.ndarray, fx: float) -> float:
 
 def _require_finite_float(a: np.ndarray, what: str) -> None:
     if a.dtype != np.float64:
-        hint = " (convert with .astype(float))" if a.dtype.kind in "biu" else ""
+        hint = " (convert with .astype(float))" if a.dtype.kind in "biuf" else ""
         raise GradientCheckError(
-            f"{what} must be a float64 array; got dtype {a.dtype}{hint}:"
+            f"{what} must be a float64 array; got dtype {a.dtype}, shape {a.shape}{hint}:"
             " finite differences in lower precision or in integers measure nothing"
         )
     bad = ~np.isfinite(a)
     if bad.any():
         first = tuple(int(i) for i in np.argwhere(bad)[0])
+        count = int(bad.sum())
+        entries = "entry" if count == 1 else "entries"
         raise GradientCheckError(
-            f"{what} has {int(bad.sum())} non-finite entries (NaN or inf), the first at index"
+            f"{what} has {count} non-finite {entries} (NaN or inf), the first at index"
             f" {first}, in an array of shape {a.shape}"
         )
 
@@ -386,7 +426,10 @@ def _checked_point(x, what: str) -> np.ndarray:
     return a.copy()
 
 
-def _scalar_value(f, x: np.ndarray) -> float:
+_NEAR_X = "at a finite-difference point near x (x moved by a few times eps^(1/5)·max(1, |x_i|))"
+
+
+def _scalar_value(f, x: np.ndarray, where: str = "at x") -> float:
     value = np.asarray(f(x.copy()))
     if value.shape != ():
         raise GradientCheckError(
@@ -399,7 +442,10 @@ def _scalar_value(f, x: np.ndarray) -> float:
             f"f must return a real number for real x; it returned dtype {value.dtype}"
         )
     if not np.isfinite(value):
-        raise GradientCheckError(f"f returned {value} at a point of shape {x.shape}")
+        raise GradientCheckError(
+            f"f returned {value} {where}, for x of shape {x.shape}: f must be finite at x"
+            " and near it"
+        )
     return float(value)
 
 
