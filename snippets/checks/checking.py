@@ -1,0 +1,220 @@
+"""Checks shown on the page "Checking your own gradients" (docs/checking.md).
+
+The page teaches the checker (snippets/gradcheck.py) on examples of its own: log |det X|,
+a softplus loss and the backward pass of X⁻¹. Each example states its gradient in a
+docstring, and each check takes the gradient under test as an argument, so that tests (and
+the page) can hand it a wrong one and see it rejected. The `check_refuses_*` functions
+return the message of the error the checker raises for bad input, and fail if it raises none.
+"""
+
+# --8<-- [start:setup]
+import numpy as np
+
+from snippets.gradcheck import (
+    DEFAULT_TOLERANCE,
+    FULL_CHECK_MAX_SIZE,
+    CheckFailedError,
+    GradientCheckError,
+    check_gradient,
+    expect_pass,
+    expect_reject,
+)
+
+
+def sigmoid(z):
+    """σ(z) = 1 / (1 + e^(−z)), the derivative of softplus(z) = log(1 + e^z)."""
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def random_invertible(seed=0, n=4, symmetric=False):
+    """An n × n matrix with singular values between about 1 and 3 (SPD if symmetric)."""
+    A = np.random.default_rng(seed).standard_normal((n, n)) / np.sqrt(n)
+    return A @ A.T + np.eye(n) if symmetric else 2.0 * np.eye(n) + A / 2
+
+
+def loss_inputs(seed=0, shape=(3, 4, 5)):
+    """W (m, q), X (q, n) scaled so that D = W X has entries of order 1, labels Y (m, n) of ±1."""
+    m, q, n = shape
+    rng = np.random.default_rng(seed)
+    W = rng.standard_normal((m, q))
+    X = rng.standard_normal((q, n)) / np.sqrt(q)
+    Y = rng.choice([-1.0, 1.0], size=(m, n))
+    return W, X, Y
+
+
+# --8<-- [end:setup]
+
+
+# --8<-- [start:check_logdet]
+def logdet_grad(X):
+    """∂ log|det X| / ∂X = X⁻ᵀ, for an invertible X: (n, n)."""
+    return np.linalg.inv(X).T
+
+
+def check_logdet(seed=0, n=4, grad=logdet_grad, label="X⁻ᵀ", symmetric=False):
+    """f(X) = log|det X| at a random invertible X (n, n): its gradient must equal grad(X)."""
+    X = random_invertible(seed, n, symmetric)
+    return check_gradient(
+        lambda X: np.linalg.slogdet(X)[1], grad, X, label=f"∂ log|det X|/∂X = {label}"
+    )
+
+
+LOGDET_MISTAKES = {
+    "X⁻¹": lambda X: np.linalg.inv(X),  # transposed: the numerator-layout answer
+    "2 X⁻ᵀ": lambda X: 2 * np.linalg.inv(X).T,
+    "−X⁻ᵀ": lambda X: -np.linalg.inv(X).T,
+    "det(X) X⁻ᵀ": lambda X: np.linalg.det(X) * np.linalg.inv(X).T,  # ∂ det X/∂X
+}
+
+
+# --8<-- [end:check_logdet]
+
+
+# --8<-- [start:check_softplus_loss]
+def softplus_loss(W, X, Y):
+    """φ = Σ_ij softplus(−Y_ij D_ij), D = W X; W: (m, q), X: (q, n), labels Y: (m, n) of ±1."""
+    return np.sum(np.log1p(np.exp(-Y * (W @ X))))
+
+
+def softplus_loss_grad(W, X, Y):
+    """∂φ/∂W = G Xᵀ: (m, q), where G = ∂φ/∂D = −Y ⊙ σ(−Y ⊙ D): (m, n)."""
+    G = -Y * sigmoid(-Y * (W @ X))
+    return G @ X.T
+
+
+def check_softplus_loss(
+    seed=0, shape=(3, 4, 5), grad=softplus_loss_grad, label="G Xᵀ", method="auto"
+):
+    """φ(W) = softplus_loss(W, X, Y): its gradient must equal grad(W, X, Y)."""
+    W, X, Y = loss_inputs(seed, shape)
+    return check_gradient(
+        lambda W: softplus_loss(W, X, Y),
+        grad(W, X, Y),
+        W,
+        method=method,
+        label=f"softplus loss, ∂φ/∂W = {label}",
+    )
+
+
+SOFTPLUS_MISTAKES = {
+    "σ(−Y ⊙ D) Xᵀ": lambda W, X, Y: sigmoid(-Y * (W @ X)) @ X.T,  # the factor −Y dropped
+    "−Y ⊙ σ(Y ⊙ D) Xᵀ": lambda W, X, Y: (-Y * sigmoid(Y * (W @ X))) @ X.T,
+    "2 G Xᵀ": lambda W, X, Y: 2 * softplus_loss_grad(W, X, Y),
+    "−G Xᵀ": lambda W, X, Y: -softplus_loss_grad(W, X, Y),
+}
+
+
+# --8<-- [end:check_softplus_loss]
+
+
+# --8<-- [start:stencil_errors]
+EPS = np.finfo(np.float64).eps
+STEPS = (1e-1, 1e-2, 1e-3, EPS**0.2, 1e-4, 1e-5, EPS ** (1 / 3), 1e-6, 1e-7, 1e-8)
+
+
+def stencil_errors(x=0.5, steps=STEPS):
+    """Relative errors of the two-point and five-point central differences of
+    softplus(x) = log(1 + eˣ) at x, whose derivative is σ(x): rows (h, two-point, five-point)."""
+
+    def f(x):
+        return np.log1p(np.exp(x))
+
+    exact = sigmoid(x)
+    rows = []
+    for h in steps:
+        two = (f(x + h) - f(x - h)) / (2 * h)
+        five = (-f(x + 2 * h) + 8 * f(x + h) - 8 * f(x - h) + f(x - 2 * h)) / (12 * h)
+        rows.append((h, abs(two - exact) / exact, abs(five - exact) / exact))
+    return rows
+
+
+# --8<-- [end:stencil_errors]
+
+
+# --8<-- [start:check_inverse_backward]
+def inverse_backward(dF, X):
+    """F = X⁻¹ with X: (n, n). Given dF = ∂φ/∂F: (n, n), return dX = −X⁻ᵀ dF X⁻ᵀ: (n, n)."""
+    Xi = np.linalg.inv(X)
+    return -Xi.T @ dF @ Xi.T
+
+
+def check_inverse_backward(
+    seed=0, n=4, backward=inverse_backward, label="−X⁻ᵀ G X⁻ᵀ", upstream="random"
+):
+    """φ(X) = G : X⁻¹ has ∂φ/∂F = G; its gradient must equal backward(G, X).
+
+    upstream="random" draws G at random; upstream="ones" uses G = 1 1ᵀ, which is what
+    testing with φ = X⁻¹.sum() amounts to.
+    """
+    X = random_invertible(seed, n)
+    rng = np.random.default_rng(seed + 1)
+    G = rng.standard_normal((n, n)) if upstream == "random" else np.ones((n, n))
+    return check_gradient(
+        lambda X: np.sum(G * np.linalg.inv(X)),
+        backward(G, X),
+        X,
+        label=f"F = X⁻¹, G {upstream}: dX = {label}",
+    )
+
+
+# --8<-- [end:check_inverse_backward]
+
+
+# --8<-- [start:refusals]
+def refusal(check, *args, **kwargs):
+    """Run a check that must refuse its input, and return the message it refuses it with."""
+    try:
+        check(*args, **kwargs)
+    except GradientCheckError as error:
+        return f"GradientCheckError: {error}"
+    raise CheckFailedError("the input was accepted, but it should have been refused")
+
+
+def check_refuses_integer_x(seed=0, shape=(3, 4, 5)):
+    """W of integers: finite differences of integers measure nothing."""
+    W, X, Y = loss_inputs(seed, shape)
+    W_int = np.round(10 * W).astype(np.int64)
+    return refusal(check_gradient, lambda W: softplus_loss(W, X, Y), np.zeros(W.shape), W_int)
+
+
+def check_refuses_float32_x(seed=0, shape=(3, 4, 5)):
+    """W in single precision: rounding at 1e-7 swamps a finite difference."""
+    W, X, Y = loss_inputs(seed, shape)
+    W32 = W.astype(np.float32)
+    return refusal(check_gradient, lambda W: softplus_loss(W, X, Y), np.zeros(W.shape), W32)
+
+
+def check_refuses_nan_x(seed=0, shape=(3, 4, 5)):
+    """W with a NaN entry (a missing value, or the output of a failed step)."""
+    W, X, Y = loss_inputs(seed, shape)
+    W[0, 1] = np.nan
+    return refusal(check_gradient, lambda W: softplus_loss(W, X, Y), np.zeros(W.shape), W)
+
+
+def check_refuses_transposed_gradient(seed=0, shape=(3, 4, 5), grad=softplus_loss_grad):
+    """The gradient handed over transposed, (q, m) for W: (m, q)."""
+    W, X, Y = loss_inputs(seed, shape)
+    return refusal(check_gradient, lambda W: softplus_loss(W, X, Y), grad(W, X, Y).T, W)
+
+
+def check_refuses_non_scalar_f(seed=0, shape=(3, 4, 5)):
+    """f returns the loss of every entry, (m, n), instead of their sum."""
+    W, X, Y = loss_inputs(seed, shape)
+
+    def per_entry(W):
+        return np.log1p(np.exp(-Y * (W @ X)))
+
+    return refusal(check_gradient, per_entry, softplus_loss_grad(W, X, Y), W)
+
+
+def check_refuses_complex_step_on_real_only_f(seed=0, shape=(3, 4, 5)):
+    """method="complex" on an f written with np.logaddexp, which has no complex version."""
+    W, X, Y = loss_inputs(seed, shape)
+
+    def loss(W):
+        return np.sum(np.logaddexp(0.0, -Y * (W @ X)))
+
+    return refusal(check_gradient, loss, softplus_loss_grad(W, X, Y), W, method="complex")
+
+
+# --8<-- [end:refusals]
