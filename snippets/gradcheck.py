@@ -8,13 +8,13 @@ array x, the gradient ∂f/∂x has the shape of x, and its entries are
 J = ∂vec F(x)/∂vec(x) of shape (F(x).size, x.size), where vec stacks columns
 (column-major, Fortran order). With that vec, F(X) = A X B has J = Bᵀ ⊗ A.
 
-Error measure: a claimed gradient g and a numerical one ĝ are compared by
-    max_i |g_i − ĝ_i| / max(max_i |g_i|, max_i |ĝ_i|),
-the largest entry error relative to the largest entry. Relative to the
-largest entry, not entry by entry, so that entries that are zero (or nearly)
-are not judged by rounding noise.
+A claimed gradient g and a numerical one ĝ are compared by their max
+relative error, max_i |g_i − ĝ_i| / max(max_i |g_i|, max_i |ĝ_i|): the
+largest entry error relative to the largest entry. Relative to the largest
+entry, not entry by entry, so that entries that are zero (or nearly) are not
+judged by rounding noise.
 
-Example:
+Examples:
     >>> import numpy as np
     >>> rng = np.random.default_rng(0)
     >>> W, X = rng.standard_normal((3, 4)), rng.standard_normal((4, 5))

@@ -891,3 +891,13 @@ def test_gradcheck_public_api_is_documented():
         doc = getattr(gradcheck_module, name).__doc__
         assert doc, f"{name} has no docstring"
         assert doc.strip(), f"{name} has an empty docstring"
+
+
+def test_module_docstring_example_runs():
+    import doctest
+
+    import snippets.gradcheck
+
+    failures, attempted = doctest.testmod(snippets.gradcheck)
+    assert attempted > 0
+    assert failures == 0

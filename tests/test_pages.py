@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
-INCLUDE = re.compile(r'^--8<-- "([^"]+?)(?::(\w+))?"\s*$', re.MULTILINE)
+INCLUDE = re.compile(r'^[ \t]*--8<-- "([^"]+?)(?::(\w+))?"\s*$', re.MULTILINE)
 
 
 def pages() -> dict[Path, str]:
