@@ -1,0 +1,177 @@
+"""Checks of the 4-index derivatives of D = W X (snippets/four_index.py).
+
+Each check builds its inputs from a seed and takes the formula under test as a
+keyword argument, so tests can hand it a wrong formula and see it rejected.
+"""
+
+# --8<-- [start:setup]
+import numpy as np
+
+from snippets.four_index import as_jacobian, by_finite_differences, contract, dD_dW, dD_dX
+from snippets.gradcheck import check_gradient, check_jacobian, compare, expect_pass, expect_reject
+
+
+def random_inputs(seed: int = 0, shape: tuple[int, int, int] = (3, 4, 5)):
+    """W (m, q), X (q, n) and a random upstream gradient G (m, n), from one seed."""
+    m, q, n = shape
+    rng = np.random.default_rng(seed)
+    return (
+        rng.standard_normal((m, q)),
+        rng.standard_normal((q, n)),
+        rng.standard_normal((m, n)),
+    )
+
+
+# --8<-- [end:setup]
+
+
+# --8<-- [start:check_dD_dW]
+def check_dD_dW(seed=0, shape=(3, 4, 5), derivative=dD_dW):
+    """∂D_ij/∂W_kl = δ_ik X_lj, shape (m, n, m, q), against a difference per entry of W."""
+    W, X, _ = random_inputs(seed, shape)
+    m = W.shape[0]
+    T = derivative(X, m)
+    return compare(
+        T,
+        by_finite_differences(lambda W: W @ X, W),
+        tolerance=1e-8,
+        method="central differences, one entry of W at a time",
+        label=f"∂D_ij/∂W_kl = δ_ik X_lj, shape {T.shape}",
+    )
+
+
+# --8<-- [end:check_dD_dW]
+
+
+# --8<-- [start:check_dD_dX]
+def check_dD_dX(seed=0, shape=(3, 4, 5), derivative=dD_dX):
+    """∂D_ij/∂X_kl = W_ik δ_lj, shape (m, n, q, n), against a difference per entry of X."""
+    W, X, _ = random_inputs(seed, shape)
+    n = X.shape[1]
+    T = derivative(W, n)
+    return compare(
+        T,
+        by_finite_differences(lambda X: W @ X, X),
+        tolerance=1e-8,
+        method="central differences, one entry of X at a time",
+        label=f"∂D_ij/∂X_kl = W_ik δ_lj, shape {T.shape}",
+    )
+
+
+# --8<-- [end:check_dD_dX]
+
+
+# --8<-- [start:check_counts]
+def check_counts(seed=0, shape=(3, 4, 5), derivative_W=dD_dW, derivative_X=dD_dX):
+    """∂D/∂W has m·n·m·q entries, ∂D/∂X has m·n·q·n; each has only m·n·q nonzeros."""
+    W, X, _ = random_inputs(seed, shape)
+    m, q, n = shape
+    TW, TX = derivative_W(X, m), derivative_X(W, n)
+    counts = {  # label: (counted, formula)
+        f"∂D/∂W: m·n·m·q = {m * n * m * q} entries": (TW.size, m * n * m * q),
+        f"∂D/∂W: m·n·q = {m * n * q} nonzeros": (np.count_nonzero(TW), m * n * q),
+        f"∂D/∂X: m·n·q·n = {m * n * q * n} entries": (TX.size, m * n * q * n),
+        f"∂D/∂X: m·n·q = {m * n * q} nonzeros": (np.count_nonzero(TX), m * n * q),
+    }
+    return [
+        compare(counted, formula, label=label, method="counted: T.size, np.count_nonzero(T)")
+        for label, (counted, formula) in counts.items()
+    ]
+
+
+# --8<-- [end:check_counts]
+
+
+# --8<-- [start:check_blocks_dW]
+def check_blocks_dW(seed=0, shape=(3, 4, 5), derivative=dD_dW):
+    """Row i of D by row k of W: the (n, q) block ∂D[i, :]/∂W[k, :] is Xᵀ if i = k, else 0."""
+    _, X, _ = random_inputs(seed, shape)
+    m, q, n = shape
+    blocks = derivative(X, m).transpose(0, 2, 1, 3)  # blocks[i, k] = T[i, :, k, :], (n, q)
+    same_row = np.eye(m, dtype=bool)
+    return [
+        compare(
+            blocks[same_row],
+            np.broadcast_to(X.T, (m, n, q)),
+            label="∂D[i, :]/∂W[i, :] = Xᵀ, shape (n, q), for every i",
+        ),
+        compare(
+            blocks[~same_row],
+            np.zeros((m * m - m, n, q)),
+            label=f"∂D[i, :]/∂W[k, :] = 0 for i ≠ k ({m * m - m} blocks)",
+        ),
+    ]
+
+
+# --8<-- [end:check_blocks_dW]
+
+
+# --8<-- [start:check_blocks_dX]
+def check_blocks_dX(seed=0, shape=(3, 4, 5), derivative=dD_dX):
+    """Column j of D by column l of X: the (m, q) block ∂D[:, j]/∂X[:, l] is W if j = l, else 0."""
+    W, _, _ = random_inputs(seed, shape)
+    m, q, n = shape
+    blocks = derivative(W, n).transpose(1, 3, 0, 2)  # blocks[j, l] = T[:, j, :, l], (m, q)
+    same_column = np.eye(n, dtype=bool)
+    return [
+        compare(
+            blocks[same_column],
+            np.broadcast_to(W, (n, m, q)),
+            label="∂D[:, j]/∂X[:, j] = W, shape (m, q), for every j",
+        ),
+        compare(
+            blocks[~same_column],
+            np.zeros((n * n - n, m, q)),
+            label=f"∂D[:, j]/∂X[:, l] = 0 for j ≠ l ({n * n - n} blocks)",
+        ),
+    ]
+
+
+# --8<-- [end:check_blocks_dX]
+
+
+# --8<-- [start:check_contract_dW]
+def check_contract_dW(seed=0, shape=(3, 4, 5), derivative=dD_dW, contraction=contract):
+    """Σ_ij G_ij ∂D_ij/∂W_kl is ∂φ/∂W for φ(W) = G : (W X), and equals G Xᵀ."""
+    W, X, G = random_inputs(seed, shape)
+    m = W.shape[0]
+    dW = contraction(derivative(X, m), G)
+    return [
+        check_gradient(lambda W: np.sum(G * (W @ X)), dW, W, label="Σ_ij G_ij ∂D_ij/∂W = ∂φ/∂W"),
+        compare(dW, G @ X.T, label="Σ_ij G_ij ∂D_ij/∂W = G Xᵀ"),
+    ]
+
+
+# --8<-- [end:check_contract_dW]
+
+
+# --8<-- [start:check_contract_dX]
+def check_contract_dX(seed=0, shape=(3, 4, 5), derivative=dD_dX, contraction=contract):
+    """Σ_ij G_ij ∂D_ij/∂X_kl is ∂φ/∂X for φ(X) = G : (W X), and equals Wᵀ G."""
+    W, X, G = random_inputs(seed, shape)
+    n = X.shape[1]
+    dX = contraction(derivative(W, n), G)
+    return [
+        check_gradient(lambda X: np.sum(G * (W @ X)), dX, X, label="Σ_ij G_ij ∂D_ij/∂X = ∂φ/∂X"),
+        compare(dX, W.T @ G, label="Σ_ij G_ij ∂D_ij/∂X = Wᵀ G"),
+    ]
+
+
+# --8<-- [end:check_contract_dX]
+
+
+# --8<-- [start:check_as_jacobian]
+def check_as_jacobian(seed=0, shape=(3, 4, 5), to_jacobian=as_jacobian):
+    """Reshaped column-major, ∂D/∂W is ∂vec D/∂vec W = Xᵀ ⊗ I_m and ∂D/∂X is I_n ⊗ W."""
+    W, X, _ = random_inputs(seed, shape)
+    m, _, n = shape
+    JW, JX = to_jacobian(dD_dW(X, m)), to_jacobian(dD_dX(W, n))
+    return [
+        check_jacobian(lambda W: W @ X, JW, W, label="∂vec D/∂vec W from ∂D/∂W"),
+        compare(JW, np.kron(X.T, np.eye(m)), label="∂vec D/∂vec W = Xᵀ ⊗ I_m"),
+        check_jacobian(lambda X: W @ X, JX, X, label="∂vec D/∂vec X from ∂D/∂X"),
+        compare(JX, np.kron(np.eye(n), W), label="∂vec D/∂vec X = I_n ⊗ W"),
+    ]
+
+
+# --8<-- [end:check_as_jacobian]
