@@ -8,6 +8,7 @@
 
 import ast
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,23 @@ def test_every_page_with_checks_executes_code():
     for page, text in pages().items():
         if "snippets/checks/" in text:
             assert 'exec="on"' in text, f"{page.name} includes checks but executes nothing"
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in snippet_files() if p.parent == SNIPPETS], ids=lambda p: p.name
+)
+def test_formula_snippets_stand_alone(path):
+    """What readers copy imports numpy and the standard library, nothing of this project.
+
+    (The modules in snippets/checks/ run the site's checks and import the checker.)
+    """
+    allowed = {"numpy", *sys.stdlib_module_names}
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            roots = [alias.name.split(".")[0] for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            roots = [(node.module or "").split(".")[0]] if node.level == 0 else ["(relative)"]
+        else:
+            continue
+        for root in roots:
+            assert root in allowed, f"{path.name} imports {root}: snippets must stand alone"
