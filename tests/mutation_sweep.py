@@ -81,12 +81,29 @@ def fails(command: list[str]) -> bool:
     return run.returncode != 0
 
 
+def calibrated(tests: list[str], build: list[str]) -> bool:
+    """The sweep's own check: a known-wrong formula must fail both runs."""
+    path = ROOT / "snippets" / "matmul.py"
+    original = path.read_text()
+    try:
+        path.write_text(original.replace("dD @ X.T", "dD @ X", 1))
+        return fails(tests) and fails(build)
+    finally:
+        path.write_text(original)
+
+
 def main(paths: list[Path]) -> int:
     python = sys.executable
     tests = [python, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
-    build = [python, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", "/tmp/mutation-site"]
+    build = [python, "-m", "mkdocs", "build", "--strict", "-d", "/tmp/mutation-site"]
     if fails(tests) or fails(build):
         print("the unmutated project does not pass its tests and build; fix that first")
+        return 2
+    if not calibrated(tests, build):
+        print("a transposed dW in snippets/matmul.py was not caught by both runs: the sweep's")
+        print(
+            "own commands are broken (a --quiet build, for one, hides the warnings --strict counts)"
+        )
         return 2
     survivors, totals = [], {"both": 0, "tests only": 0, "build only": 0, "neither": 0}
     for path in paths:
@@ -94,6 +111,7 @@ def main(paths: list[Path]) -> int:
         counts = dict.fromkeys(totals, 0)
         try:
             for mutant in mutants(path):
+                print(f"{path.name}:{mutant.line} {mutant.kind}", end="\r", flush=True)
                 path.write_text(mutant.text)
                 by_tests, by_build = fails(tests), fails(build)
                 verdict = {
