@@ -21,6 +21,14 @@ def frobenius(A: np.ndarray, B: np.ndarray) -> float:
     return float(np.sum(A * B))
 
 
+def frobenius_differential(A, B, delta_A, delta_B) -> float:
+    """d(A : B) = dA : B + A : dB, the first-order change of A : B (the product rule).
+
+    A, B, delta_A, delta_B: all of one shape (m, n).
+    """
+    return frobenius(delta_A, B) + frobenius(A, delta_B)
+
+
 def move_right_factor(A: np.ndarray, C: np.ndarray) -> np.ndarray:
     """A : (B C) = (A Cᵀ) : B. A: (m, n), C: (q, n); returns A Cᵀ, shape (m, q)."""
     return A @ C.T

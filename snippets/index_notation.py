@@ -22,6 +22,14 @@ def D_einsum(W: np.ndarray, X: np.ndarray) -> np.ndarray:
     return np.einsum("ik,kj->ij", W, X)
 
 
+def self_derivative(m: int, q: int) -> np.ndarray:
+    """∂W_ik/∂W_dc = δ_id δ_kc: each entry of W depends on itself only.
+
+    Returned as an array T[i, k, d, c] of shape (m, q, m, q), for W: (m, q).
+    """
+    return np.einsum("id,kc->ikdc", np.eye(m), np.eye(q))
+
+
 def entry_derivatives(W: np.ndarray, X: np.ndarray):
     """The derivatives of every entry of D = W X by every entry of W and of X.
 
@@ -56,6 +64,15 @@ def square_loss_grads(W: np.ndarray, X: np.ndarray):
     dW = 2 * np.einsum("dj,cj->dc", D, X)
     dX = 2 * np.einsum("id,ic->dc", W, D)
     return dW, dX
+
+
+def gram_entry_derivatives(W: np.ndarray) -> np.ndarray:
+    """For D = W Wᵀ: ∂D_ij/∂W_dc = δ_id W_jc + W_ic δ_jd, one term per factor that holds W.
+
+    Returned as an array T[i, j, d, c] of shape (m, m, m, q), for W: (m, q).
+    """
+    m = W.shape[0]
+    return np.einsum("id,jc->ijdc", np.eye(m), W) + np.einsum("ic,jd->ijdc", W, np.eye(m))
 
 
 def gram_dW(dD: np.ndarray, W: np.ndarray) -> np.ndarray:

@@ -11,7 +11,9 @@ import pytest
 from snippets.checks.frobenius import (
     check_bilinear,
     check_cyclic_trace,
+    check_frobenius_product_rule,
     check_least_squares,
+    check_least_squares_G,
     check_linearity,
     check_move_factors,
     check_product_differential,
@@ -47,8 +49,10 @@ ALL_CHECKS = [
     check_move_factors,
     check_transpose_rule,
     check_product_differential,
+    check_frobenius_product_rule,
     check_product_gradients,
     check_least_squares,
+    check_least_squares_G,
     check_quadratic_form,
     check_bilinear,
 ]
@@ -203,6 +207,26 @@ def test_wrong_differential_rejected_on_non_square(name, seed):
     )
 
 
+# --- the product rule d(A : B) = dA : B + A : dB ---------------------------------------------
+
+WRONG_PRODUCT_RULE = {
+    "only dA : B": lambda A, B, dA, dB: frobenius(dA, B),
+    "only A : dB": lambda A, B, dA, dB: frobenius(A, dB),
+    "second-order term kept": lambda A, B, dA, dB: (
+        frobenius(dA, B) + frobenius(A, dB) + frobenius(dA, dB)
+    ),
+    "wrong sign": lambda A, B, dA, dB: frobenius(dA, B) - frobenius(A, dB),
+    "factor 2": lambda A, B, dA, dB: 2 * (frobenius(dA, B) + frobenius(A, dB)),
+    "dA : dB": lambda A, B, dA, dB: frobenius(dA, dB),
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_PRODUCT_RULE.values(), ids=WRONG_PRODUCT_RULE.keys())
+@pytest.mark.parametrize("rect", [SQUARE, NON_SQUARE], ids=["square", "non-square"])
+def test_wrong_frobenius_product_rule_rejected(wrong, rect, seed):
+    assert not any(check_frobenius_product_rule(seed, rect, differential=wrong))
+
+
 # --- gradients read off: D = W X ------------------------------------------------------------
 
 WRONG_DW = {
@@ -299,6 +323,33 @@ def test_wrong_least_squares_dW_rejected_on_non_square(name, seed):
 
     on_W, _ = check_least_squares(seed, NON_SQUARE, gradients=gradients)
     assert not on_W
+
+
+@pytest.mark.parametrize(
+    "wrong", WRONG_LEAST_SQUARES_DW.values(), ids=WRONG_LEAST_SQUARES_DW.keys()
+)
+def test_least_squares_G_rejects_a_wrong_dW_on_square(wrong, seed):
+    def gradients(W, X, Y):
+        R = W @ X - Y
+        return wrong(R, W, X), 2 * W.T @ R
+
+    G_of_the_loss, on_W, on_X = check_least_squares_G(seed, SQUARE, gradients=gradients)
+    assert G_of_the_loss  # ∂φ/∂D = 2(D − Y) does not depend on the formula under test
+    assert not on_W
+    assert on_X
+
+
+@pytest.mark.parametrize(
+    "wrong", WRONG_LEAST_SQUARES_DX.values(), ids=WRONG_LEAST_SQUARES_DX.keys()
+)
+def test_least_squares_G_rejects_a_wrong_dX_on_square(wrong, seed):
+    def gradients(W, X, Y):
+        R = W @ X - Y
+        return 2 * R @ X.T, wrong(R, W, X)
+
+    _, on_W, on_X = check_least_squares_G(seed, SQUARE, gradients=gradients)
+    assert on_W
+    assert not on_X
 
 
 # --- the quadratic form tr(Wᵀ A W) ---------------------------------------------------------

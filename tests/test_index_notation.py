@@ -14,11 +14,15 @@ from snippets.checks.index_notation import (
     check_dX,
     check_entry_derivatives,
     check_gram,
+    check_gram_entries,
     check_reading_rules,
+    check_self_derivative,
     check_square_loss,
+    check_summing_rule,
     random_inputs,
 )
-from snippets.index_notation import D_einsum, dW_einsum, dX_einsum
+from snippets.gradcheck import GradientCheckError
+from snippets.index_notation import D_einsum, dW_einsum, dX_einsum, gram_entry_derivatives
 
 SQUARE = (4, 4, 4)
 
@@ -27,6 +31,18 @@ SQUARE = (4, 4, 4)
 
 def test_D_passes(seed, shape):
     assert check_D(seed, shape)
+
+
+def test_summing_rule_passes(seed, shape):
+    assert all(check_summing_rule(seed, shape))
+
+
+def test_self_derivative_passes(seed, shape):
+    assert check_self_derivative(seed, shape)
+
+
+def test_gram_entries_pass(seed, shape):
+    assert check_gram_entries(seed, shape)
 
 
 def test_entry_derivatives_pass(seed, shape):
@@ -88,6 +104,56 @@ def _entries(wrong_W=None, wrong_X=None):
         )
 
     return derivatives
+
+
+WRONG_SUMMING = {
+    "ij,ij->ij read as a matrix product": {"ij,ij->ij": ("A B", lambda A, B: A @ B)},
+    "ij,ij-> read as tr(AB)": {"ij,ij->": ("tr(AB)", lambda A, B: np.trace(A @ B))},
+    "ij,ij-> read as the sum of A B": {"ij,ij->": ("Σ (A B)", lambda A, B: np.sum(A @ B))},
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_SUMMING.values(), ids=WRONG_SUMMING.keys())
+def test_wrong_summing_rule_rejected_on_square_shapes(wrong, seed):
+    assert not any(check_summing_rule(seed, SQUARE, rules=wrong))
+
+
+def test_entrywise_product_read_as_a_sum_is_a_shape_error():
+    rules = {"ij,ij->ij": ("Σ_ij A_ij B_ij", lambda A, B: np.sum(A * B))}
+    with pytest.raises(GradientCheckError, match="shapes differ"):
+        check_summing_rule(0, SQUARE, rules=rules)
+
+
+WRONG_SELF_DERIVATIVE = {
+    "indices paired wrongly: δ_ik δ_dc": lambda m, q: np.einsum(
+        "ik,dc->ikdc", np.eye(m, q), np.eye(m, q)
+    ),
+    "transposed: δ_ic δ_kd": lambda m, q: np.einsum("ic,kd->ikdc", np.eye(m, q), np.eye(q, m)),
+    "all ones": lambda m, q: np.ones((m, q, m, q)),
+    "factor 2": lambda m, q: 2 * np.einsum("id,kc->ikdc", np.eye(m), np.eye(q)),
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_SELF_DERIVATIVE.values(), ids=WRONG_SELF_DERIVATIVE.keys())
+@pytest.mark.parametrize("shape_", [SQUARE, (3, 4, 5)], ids=["square", "3x4x5"])
+def test_wrong_self_derivative_rejected(wrong, shape_, seed):
+    assert not check_self_derivative(seed, shape_, derivative=wrong)
+
+
+WRONG_GRAM_ENTRIES = {
+    "left factor only: δ_id W_jc": lambda W: np.einsum("id,jc->ijdc", np.eye(len(W)), W),
+    "right factor only: W_ic δ_jd": lambda W: np.einsum("ic,jd->ijdc", W, np.eye(len(W))),
+    "one term twice: 2 δ_id W_jc": lambda W: 2 * np.einsum("id,jc->ijdc", np.eye(len(W)), W),
+    "wrong sign on one term": lambda W: (
+        gram_entry_derivatives(W) - 2 * np.einsum("ic,jd->ijdc", W, np.eye(len(W)))
+    ),
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_GRAM_ENTRIES.values(), ids=WRONG_GRAM_ENTRIES.keys())
+@pytest.mark.parametrize("shape_", [SQUARE, (3, 4, 5)], ids=["square", "3x4x5"])
+def test_wrong_gram_entries_rejected(wrong, shape_, seed):
+    assert not check_gram_entries(seed, shape_, derivative=wrong)
 
 
 WRONG_DD_DW = {
@@ -201,7 +267,10 @@ def test_wrong_square_loss_rejected_on_square_shapes(wrong, seed):
 
 @pytest.mark.parametrize("scale", [1.0, -2.0], ids=["missing factor 2", "wrong sign"])
 def test_wrong_square_loss_rejected_on_non_square_shapes(scale, seed):
-    results = check_square_loss(seed, (3, 4, 5), grads=_square_loss(scale_W=scale, scale_X=scale))
+    G_of_the_loss, *results = check_square_loss(
+        seed, (3, 4, 5), grads=_square_loss(scale_W=scale, scale_X=scale)
+    )
+    assert G_of_the_loss  # ∂φ/∂D = 2 D does not depend on the formula under test
     assert not any(results)
 
 

@@ -12,6 +12,7 @@ import numpy as np
 from snippets.frobenius import (
     bilinear_gradient,
     frobenius,
+    frobenius_differential,
     least_squares_gradients,
     move_left_factor,
     move_right_factor,
@@ -76,8 +77,8 @@ def check_linearity(seed=0, shape=(3, 4, 5), product=frobenius):
 
 
 # --8<-- [start:check_cyclic_trace]
-def check_cyclic_trace(seed=0, shape=(3, 4, 5), orders=("BCA", "CAB")):
-    """tr(ABC) = tr(BCA) = tr(CAB): a factor moves from one end to the other.
+def check_cyclic_trace(seed=0, shape=(3, 4, 5), orders=("ABC", "BCA", "CAB")):
+    """tr(ABC) = tr(BCA) = tr(CAB) = Σ_ikj A_ik B_kj C_ji: each order is the same sum.
 
     A: (m, q), B: (q, n), C: (n, m); each product is square, of size m, q or n.
     """
@@ -89,8 +90,9 @@ def check_cyclic_trace(seed=0, shape=(3, 4, 5), orders=("BCA", "CAB")):
         first, second, third = (factors[name] for name in order)
         return np.trace(first @ second @ third)
 
+    triple_sum = np.einsum("ik,kj,ji->", A, B, C)  # Σ_ikj A_ik B_kj C_ji
     return [
-        compare(trace_of("ABC"), trace_of(order), label=f"tr(ABC) = tr({order})")
+        compare(trace_of(order), triple_sum, label=f"tr({order}) = Σ A_ik B_kj C_ji")
         for order in orders
     ]
 
@@ -167,6 +169,40 @@ def check_product_differential(seed=0, shape=(3, 4, 5), differential=product_dif
 # --8<-- [end:check_product_differential]
 
 
+# --8<-- [start:check_frobenius_product_rule]
+def check_frobenius_product_rule(seed=0, shape=(3, 4, 5), differential=frobenius_differential):
+    """d(A : B) = dA : B + A : dB, checked twice. A, B, dA, dB: (m, n).
+
+    Exactly: (A + dA) : (B + dB) − A : B − d(A : B) = dA : dB, for changes of any size.
+    To first order: the derivative of t ↦ (A + t dA) : (B + t dB) at t = 0.
+    """
+    m, _, n = shape
+    A, B, delta_A, delta_B = random_matrices(seed, (m, n), (m, n), (m, n), (m, n))
+    claimed = differential(A, B, delta_A, delta_B)
+
+    def along(t):  # t: array of one entry
+        return np.array([frobenius(A + t[0] * delta_A, B + t[0] * delta_B)])
+
+    derivative = numerical_jacobian(along, np.zeros(1))[0, 0]
+    return [
+        compare(
+            frobenius(A + delta_A, B + delta_B) - frobenius(A, B) - claimed,
+            frobenius(delta_A, delta_B),
+            label="(A + dA) : (B + dB) − A : B − d(A : B) = dA : dB",
+        ),
+        compare(
+            claimed,
+            derivative,
+            tolerance=1e-8,
+            method="finite differences in t",
+            label="d(A : B) = d/dt (A + t dA) : (B + t dB) at t = 0",
+        ),
+    ]
+
+
+# --8<-- [end:check_frobenius_product_rule]
+
+
 # --8<-- [start:check_product_gradients]
 def check_product_gradients(seed=0, shape=(3, 4, 5), gradients=product_gradients):
     """φ = G : (W X), with a random G (m, n): ∂φ/∂W = G Xᵀ (m, q), ∂φ/∂X = Wᵀ G (q, n)."""
@@ -199,6 +235,27 @@ def check_least_squares(seed=0, shape=(3, 4, 5), gradients=least_squares_gradien
 
 
 # --8<-- [end:check_least_squares]
+
+
+# --8<-- [start:check_least_squares_G]
+def check_least_squares_G(seed=0, shape=(3, 4, 5), gradients=least_squares_gradients):
+    """φ = ‖D − Y‖²_F has ∂φ/∂D = 2(D − Y), and the least-squares gradients are those
+    of D = W X (product_gradients) with that G. D, Y: (m, n).
+    """
+    m, q, n = shape
+    W, X, Y = random_matrices(seed, (m, q), (q, n), (m, n))
+    D = W @ X
+    G = 2 * (D - Y)
+    dW, dX = gradients(W, X, Y)
+    dW_product, dX_product = product_gradients(G, W, X)
+    return [
+        check_gradient(lambda D: np.sum((D - Y) ** 2), G, D, label="‖D − Y‖²: ∂φ/∂D = 2(D − Y)"),
+        compare(dW, dW_product, label="∂φ/∂W = G Xᵀ with G = 2(WX − Y)"),
+        compare(dX, dX_product, label="∂φ/∂X = Wᵀ G with G = 2(WX − Y)"),
+    ]
+
+
+# --8<-- [end:check_least_squares_G]
 
 
 # --8<-- [start:check_quadratic_form]

@@ -16,6 +16,8 @@ from snippets.index_notation import (
     dX_einsum,
     entry_derivatives,
     gram_dW,
+    gram_entry_derivatives,
+    self_derivative,
     square_loss_grads,
 )
 
@@ -51,6 +53,41 @@ def check_D(seed=0, shape=(3, 4, 5), product=D_einsum):
 
 
 # --8<-- [end:check_D]
+
+
+# --8<-- [start:check_summing_rule]
+#: Two einsum strings over the same letters: einsum sums exactly the letters missing
+#: after the arrow. einsum string -> (what it computes in words, the same in numpy).
+SUMMING_RULES = {
+    "ij,ij->ij": ("A ∘ B, nothing summed", lambda A, B: A * B),
+    "ij,ij->": ("Σ_ij A_ij B_ij, both summed", lambda A, B: np.sum(A * B)),
+}
+
+
+def check_summing_rule(seed=0, shape=(3, 4, 5), rules=SUMMING_RULES):
+    """Each einsum string computes what the table says, for A and B of shape (m, n)."""
+    m, _, n = shape
+    rng = np.random.default_rng(seed)
+    A, B = rng.standard_normal((m, n)), rng.standard_normal((m, n))
+    return [
+        compare(np.einsum(subscripts, A, B), computed(A, B), label=f'"{subscripts}" = {name}')
+        for subscripts, (name, computed) in rules.items()
+    ]
+
+
+# --8<-- [end:check_summing_rule]
+
+
+# --8<-- [start:check_self_derivative]
+def check_self_derivative(seed=0, shape=(3, 4, 5), derivative=self_derivative):
+    """∂W_ik/∂W_dc = δ_id δ_kc, against central differences of the map W ↦ W."""
+    m, q, _ = shape
+    W = np.random.default_rng(seed).standard_normal((m, q))
+    T = derivative(m, q)
+    return check_jacobian(lambda W: W, as_jacobian(T), W, label="∂W_ik/∂W_dc = δ_id δ_kc")
+
+
+# --8<-- [end:check_self_derivative]
 
 
 # --8<-- [start:check_entry_derivatives]
@@ -132,12 +169,16 @@ def check_reading_rules(seed=0, shape=(3, 4, 5), rules=READING_RULES):
 
 # --8<-- [start:check_square_loss]
 def check_square_loss(seed=0, shape=(3, 4, 5), grads=square_loss_grads):
-    """φ = Σ_ij D_ij² with D = W X: dW = 2 D Xᵀ and dX = 2 Wᵀ D, against the matrix
-    forms and against central differences."""
+    """φ = Σ_ij D_ij² with D = W X: ∂φ/∂D = 2 D, then dW = 2 D Xᵀ and dX = 2 Wᵀ D,
+    against the matrix forms and against central differences.
+
+    The first result checks ∂φ/∂D = 2 D alone; the others check `grads`.
+    """
     W, X, _ = random_inputs(seed, shape)
     (dW, dX), name = grads(W, X), grads.__name__
     D = W @ X
     return [
+        check_gradient(lambda D: np.sum(D**2), 2 * D, D, label="∂φ/∂D = 2 D, the G of this loss"),
         compare(dW, 2 * D @ X.T, label=f"dW of {name} = 2 D @ X.T"),
         compare(dX, 2 * W.T @ D, label=f"dX of {name} = 2 W.T @ D"),
         check_gradient(lambda W: np.sum((W @ X) ** 2), dW, W, label=f"dW of {name} = ∂φ/∂W"),
@@ -146,6 +187,23 @@ def check_square_loss(seed=0, shape=(3, 4, 5), grads=square_loss_grads):
 
 
 # --8<-- [end:check_square_loss]
+
+
+# --8<-- [start:check_gram_entries]
+def check_gram_entries(seed=0, shape=(3, 4, 5), derivative=gram_entry_derivatives):
+    """D = W Wᵀ: ∂D_ij/∂W_dc = δ_id W_jc + W_ic δ_jd, against central differences.
+
+    Uses m and q from shape: W is (m, q), D is (m, m), the array (m, m, m, q).
+    """
+    m, q, _ = shape
+    W = np.random.default_rng(seed).standard_normal((m, q))
+    T = derivative(W)
+    return check_jacobian(
+        lambda W: W @ W.T, as_jacobian(T), W, label="D = WWᵀ: ∂D_ij/∂W_dc = δ_id W_jc + W_ic δ_jd"
+    )
+
+
+# --8<-- [end:check_gram_entries]
 
 
 # --8<-- [start:check_gram]
