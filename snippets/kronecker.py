@@ -84,6 +84,16 @@ def jacobian_size(m: int, q: int, n: int) -> dict[str, tuple[int, int]]:
     return {name: (count, 8 * count) for name, count in entries.items()}
 
 
+def jacobian_nonzeros(m: int, q: int, n: int) -> dict[str, int]:
+    """How many entries of each Jacobian of D = W X can be nonzero; the others are always zero.
+
+    W: (m, q), X: (q, n). Xᵀ ⊗ I_m holds each of the q·n entries of X once per diagonal entry
+    of I_m, m·q·n in all: a fraction 1/m of its (m·n)·(m·q) entries. I_n ⊗ W holds n copies of
+    W, m·q·n entries: a fraction 1/n of its (m·n)·(q·n).
+    """
+    return {"Xᵀ ⊗ I_m": m * q * n, "I_n ⊗ W": n * m * q}
+
+
 def backward_cost(m: int, q: int, n: int) -> dict[str, int]:
     """Multiply-adds of the backward pass of D = W X, through the Jacobian or directly.
 

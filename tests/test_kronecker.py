@@ -10,13 +10,14 @@ from snippets.checks.kronecker import (
     check_gradients_from_jacobians,
     check_jacobian_size,
     check_kron_blocks,
+    check_nonzeros,
     check_numpy_flatten,
+    check_routes_agree,
     check_row_major,
     check_vec_AXB,
     random_inputs,
-    time_routes,
 )
-from snippets.gradcheck import GradientCheckError
+from snippets.gradcheck import GradientCheckError, compare
 from snippets.kronecker import (
     jacobian_D_wrt_W,
     jacobian_D_wrt_W_row_major,
@@ -45,6 +46,8 @@ CHECKS = [
     check_row_major,
     check_jacobian_size,
     check_backward_cost,
+    check_nonzeros,
+    check_routes_agree,
 ]
 
 
@@ -70,11 +73,11 @@ def test_jacobians_have_the_stated_shapes(shape):
     assert jacobian_D_wrt_W_row_major(X, m).shape == (m * n, m * q)
 
 
-def test_both_routes_agree_and_are_timed():
-    seconds, same = time_routes(0, (8, 6, 5))
-    assert same
-    assert set(seconds) == {"build Xᵀ ⊗ I_m, apply its transpose", "G @ X.T"}
-    assert all(t > 0 for t in seconds.values())
+def test_routes_agree_at_the_page_size():
+    # The page runs check_routes_agree at (64, 64, 32), where the Jacobian is 64 MiB.
+    results = check_routes_agree()
+    assert all(results), "\n".join(str(r) for r in results)
+    assert "(2048, 4096), 64 MiB" in results[1].label
 
 
 # --- wrong Kronecker products are rejected -----------------------------------------------------
@@ -213,6 +216,15 @@ def test_wrong_gradient_from_jacobian_rejected(wrong, shape_, seed):
     assert not results[5], "the gradient for X should be rejected"
 
 
+def test_transpose_rule_is_checked_on_rectangular_factors(seed, shape):
+    results = check_gradients_from_jacobians(seed, shape)
+    assert results[6].label.startswith("(A ⊗ B)ᵀ = Aᵀ ⊗ Bᵀ")
+    assert results[6]
+    W, X, _ = random_inputs(seed, shape)
+    # Swapping the factors while transposing them is the mistake the rule warns against.
+    assert not compare(np.kron(W, X).T, np.kron(X.T, W.T), label="(A ⊗ B)ᵀ = Bᵀ ⊗ Aᵀ")
+
+
 def test_jacobian_not_transposed_rejected_on_square_shapes(seed):
     results = check_gradients_from_jacobians(seed, SQUARE, gradient=jacobian_not_transposed)
     assert not results[2]
@@ -233,6 +245,37 @@ def test_column_major_flatten_is_not_numpy_flatten(shape_, seed):
         return A.reshape(-1, order="F")
 
     assert not any(check_numpy_flatten(seed, shape_, flatten=column_major))
+
+
+# --- wrong ways to count the nonzeros, and the wrong route, are rejected ------------------------
+
+
+def nonzeros_swapped_fractions(m, q, n):
+    # 1/n of Xᵀ ⊗ I_m and 1/m of I_n ⊗ W: the fractions exchanged.
+    return {"Xᵀ ⊗ I_m": m * m * q, "I_n ⊗ W": n * q * n}
+
+
+def nonzeros_all_of_it(m, q, n):
+    return {"Xᵀ ⊗ I_m": (m * n) * (m * q), "I_n ⊗ W": (m * n) * (q * n)}
+
+
+@pytest.mark.parametrize("shape_", [SQUARE, NON_SQUARE])
+def test_nonzeros_counted_as_dense_rejected(shape_, seed):
+    results = check_nonzeros(seed, shape_, nonzeros=nonzeros_all_of_it)
+    assert not any(results)
+
+
+@pytest.mark.parametrize("shape_", [NON_SQUARE, (5, 2, 3)])
+def test_exchanged_fractions_rejected(shape_, seed):
+    # With m = n the exchanged fractions are the same, so this mistake needs m ≠ n to show.
+    results = check_nonzeros(seed, shape_, nonzeros=nonzeros_swapped_fractions)
+    assert not any(results)
+
+
+@pytest.mark.parametrize("wrong", WRONG_GRADIENT.values(), ids=WRONG_GRADIENT.keys())
+@pytest.mark.parametrize("shape_", [SQUARE, NON_SQUARE])
+def test_wrong_route_rejected(wrong, shape_, seed):
+    assert not check_routes_agree(seed, shape_, gradient=wrong)[0]
 
 
 # --- wrong sizes and costs are rejected --------------------------------------------------------

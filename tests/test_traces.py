@@ -6,9 +6,11 @@ import pytest
 from snippets.checks.traces import (
     CANDIDATES,
     check_backward_rule,
+    check_linear_steps,
     check_note_as_trace,
     check_numerator_layout,
     check_numerator_layout_trace,
+    check_quadratic_steps,
     check_shape_rule,
     check_tr_AX,
     check_tr_AXB,
@@ -20,6 +22,7 @@ from snippets.checks.traces import (
     note_claim_refused,
     numerator_from_jacobian,
     random_matrices,
+    swap_two_factors,
 )
 from snippets.gradcheck import GradientCheckError, compare
 
@@ -46,15 +49,66 @@ def rejected_or_refused(check, **kwargs) -> bool:
 # --- the trace rules ------------------------------------------------------------------------
 
 
-def test_trace_rules(seed, shape):
-    assert all(check_trace_rules(seed, shape))
-
-
 def test_swapping_two_factors_is_not_a_rotation(seed):
     # The rule has teeth: on square matrices, where every order is defined, a swap changes the
     # trace, and the same comparison that passes the rotations rejects it.
     A, B, C = random_matrices(seed, (4, 4), (4, 4), (4, 4))
     assert not compare(np.trace(A @ C @ B), np.trace(A @ B @ C), label="tr(ACB) = tr(ABC)")
+    assert not swap_two_factors(seed)
+
+
+def colon_without_transpose(A, B):
+    # A plausible slip: A : B taken as tr(AB) instead of tr(AᵀB).
+    return float(np.trace(A @ B))
+
+
+def colon_summing_a_product(A, B):
+    # Another: A : B taken as the sum of the entries of the matrix product A Bᵀ.
+    return float(np.sum(A @ B.T))
+
+
+WRONG_COLON = {"tr(AB)": colon_without_transpose, "sum(A Bᵀ)": colon_summing_a_product}
+STEP_CHECKS = [check_trace_rules, check_linear_steps, check_quadratic_steps]
+
+
+@pytest.mark.parametrize("check", STEP_CHECKS, ids=lambda c: c.__name__)
+def test_steps_pass(check, seed, shape):
+    results = check(seed, shape)
+    assert results
+    assert all(results), "\n".join(str(r) for r in results if not r)
+
+
+@pytest.mark.parametrize("check", STEP_CHECKS, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("wrong", WRONG_COLON.values(), ids=WRONG_COLON.keys())
+def test_wrong_colon_rejected_on_square_shapes(check, wrong, seed):
+    # Every step that reads off M : dX fails when ":" is computed the wrong way.
+    results = check(seed, SQUARE, colon=wrong)
+    steps_with_colon = [r for r in results if ":" in r.label]
+    assert steps_with_colon
+    assert not any(steps_with_colon)
+
+
+WRONG_STEPS = {
+    "tr(dXᵀAX) = AᵀX : dX (terms swapped)": lambda X, dX, A: (
+        np.trace(dX.T @ A @ X),
+        np.sum(A.T @ X * dX),
+    ),
+    "tr(dXᵀAX) = tr(XᵀA dX) (transpose dropped)": lambda X, dX, A: (
+        np.trace(dX.T @ A @ X),
+        np.trace(X.T @ A @ dX),
+    ),
+    "d tr(XᵀAX) = 2 tr(XᵀA dX) (one term doubled)": lambda X, dX, A: (
+        (np.trace((X + dX).T @ A @ (X + dX)) - np.trace((X - dX).T @ A @ (X - dX))) / 2,
+        2 * np.trace(X.T @ A @ dX),
+    ),
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_STEPS.values(), ids=WRONG_STEPS.keys())
+def test_wrong_quadratic_steps_rejected_on_square_shapes(wrong, seed):
+    # The comparison the step checks use rejects the slips a derivation can make.
+    X, dX, A = random_matrices(seed, (4, 4), (4, 4), (4, 4))
+    assert not compare(*wrong(X, dX, A), label="a wrong step")
 
 
 # --- the six identities ---------------------------------------------------------------------
@@ -159,13 +213,13 @@ WRONG_BACKWARD = {
 @pytest.mark.parametrize("wrong", WRONG_BACKWARD.values(), ids=WRONG_BACKWARD.keys())
 def test_wrong_backward_rule_rejected_for_random_G(wrong, seed):
     # Checked for the random G: with G = I, Xᵀ alone and Xᵀ G would pass on square shapes.
-    random_G, _ = check_backward_rule(seed, SQUARE, backward=wrong)
+    random_G, *_ = check_backward_rule(seed, SQUARE, backward=wrong)
     assert not random_G
 
 
 def test_identity_G_hides_the_order_that_random_G_reveals(seed):
     # Why the checks use a random G: the G = I case accepts Xᵀ G, the random G rejects it.
-    random_G, identity_G = check_backward_rule(
+    random_G, identity_G, *_ = check_backward_rule(
         seed, SQUARE, backward=WRONG_BACKWARD["Xᵀ G (order)"]
     )
     assert identity_G
@@ -230,6 +284,12 @@ def test_shape_rule_keeps_all_eight_for_square_shapes_and_one_passes(seed):
     assert len(results) == len(CANDIDATES) == 8
     assert [bool(r) for r in results] == [True] + [False] * 7
     assert results[0].label == f"dW = G Xᵀ, (m, q, n) = {SQUARE}"
+
+
+def test_shape_rule_keeps_two_when_m_equals_q(seed):
+    results = check_shape_rule(seed, (4, 4, 5))
+    assert [r.label.split(",")[0] for r in results] == ["dW = G Xᵀ", "dW = X Gᵀ"]
+    assert [bool(r) for r in results] == [True, False]
 
 
 def test_shape_rule_candidates_are_rejected_alone(seed):

@@ -5,8 +5,6 @@ keyword argument, so tests can hand it a wrong formula and see it rejected.
 """
 
 # --8<-- [start:setup]
-import timeit
-
 import numpy as np
 
 from snippets.gradcheck import (
@@ -23,8 +21,8 @@ from snippets.kronecker import (
     jacobian_D_wrt_W,
     jacobian_D_wrt_W_row_major,
     jacobian_D_wrt_X,
+    jacobian_nonzeros,
     jacobian_size,
-    unvec,
     vec,
 )
 
@@ -119,7 +117,8 @@ def check_D_wrt_X(seed=0, shape=(3, 4, 5), jacobian=jacobian_D_wrt_X):
 # --8<-- [start:check_gradients]
 def check_gradients_from_jacobians(seed=0, shape=(3, 4, 5), gradient=gradient_from_jacobian):
     """vec(∂φ/∂W) = (Xᵀ ⊗ I_m)ᵀ vec G = (X ⊗ I_m) vec G = vec(G Xᵀ), and
-    vec(∂φ/∂X) = (I_n ⊗ W)ᵀ vec G = (I_n ⊗ Wᵀ) vec G = vec(Wᵀ G)."""
+    vec(∂φ/∂X) = (I_n ⊗ W)ᵀ vec G = (I_n ⊗ Wᵀ) vec G = vec(Wᵀ G); and the rule used,
+    (A ⊗ B)ᵀ = Aᵀ ⊗ Bᵀ, for two rectangular factors."""
     W, X, G = random_inputs(seed, shape)
     m, n = G.shape
     J_W, J_X = jacobian_D_wrt_W(X, m), jacobian_D_wrt_X(W, n)
@@ -131,6 +130,7 @@ def check_gradients_from_jacobians(seed=0, shape=(3, 4, 5), gradient=gradient_fr
         compare(J_X.T, I_kron_WT, label="(I_n ⊗ W)ᵀ = I_n ⊗ Wᵀ"),
         compare(I_kron_WT @ vec(G), vec(W.T @ G), label="(I_n ⊗ Wᵀ) vec G = vec(Wᵀ G)"),
         compare(gradient(J_X, G, X.shape), W.T @ G, label="unvec((I_n ⊗ W)ᵀ vec G) = Wᵀ G"),
+        compare(np.kron(W, X).T, np.kron(W.T, X.T), label="(A ⊗ B)ᵀ = Aᵀ ⊗ Bᵀ, for A = W, B = X"),
     ]
 
 
@@ -139,11 +139,17 @@ def check_gradients_from_jacobians(seed=0, shape=(3, 4, 5), gradient=gradient_fr
 
 # --8<-- [start:check_numpy_flatten]
 def check_numpy_flatten(seed=0, shape=(3, 4, 5), flatten=np.ravel):
-    """numpy flattens row by row: G.reshape(-1) = np.ravel(G) = vec(Gᵀ), for G (m, n)."""
+    """numpy flattens row by row: np.ravel(G) = G.reshape(-1) = G.flatten() = vec(Gᵀ), for
+    G (m, n), and so even for an array stored column by column."""
     _, _, G = random_inputs(seed, shape)
+    G_F = np.asfortranarray(G)
     return [
         compare(flatten(G), vec(G.T), label="np.ravel(G) = vec(Gᵀ)"),
         compare(G.reshape(-1), flatten(G), label="G.reshape(-1) = np.ravel(G)"),
+        compare(G.flatten(), flatten(G), label="G.flatten() = np.ravel(G)"),
+        compare(
+            G_F.reshape(-1), flatten(G), label="stored column-major: G.reshape(-1) = np.ravel(G)"
+        ),
     ]
 
 
@@ -173,6 +179,33 @@ def check_row_major(seed=0, shape=(3, 4, 5), jacobian=jacobian_D_wrt_W_row_major
 
 
 # --8<-- [end:check_row_major]
+
+
+# --8<-- [start:check_nonzeros]
+def check_nonzeros(seed=0, shape=(3, 4, 5), nonzeros=jacobian_nonzeros):
+    """jacobian_nonzeros(m, q, n) matches np.count_nonzero of the Jacobians built from a random
+    X and W (whose entries are all nonzero), and is 1/m of Xᵀ ⊗ I_m and 1/n of I_n ⊗ W."""
+    W, X, _ = random_inputs(seed, shape)
+    (m, q), n = W.shape, X.shape[1]
+    claimed = nonzeros(m, q, n)
+    J_W, J_X = jacobian_D_wrt_W(X, m), jacobian_D_wrt_X(W, n)
+    return [
+        compare(
+            float(claimed["Xᵀ ⊗ I_m"]),
+            float(np.count_nonzero(J_W)),
+            label=f"Xᵀ ⊗ I_m: {np.count_nonzero(J_W)} of {J_W.size} entries nonzero",
+        ),
+        compare(float(J_W.size / claimed["Xᵀ ⊗ I_m"]), float(m), label=f"a fraction 1/m = 1/{m}"),
+        compare(
+            float(claimed["I_n ⊗ W"]),
+            float(np.count_nonzero(J_X)),
+            label=f"I_n ⊗ W: {np.count_nonzero(J_X)} of {J_X.size} entries nonzero",
+        ),
+        compare(float(J_X.size / claimed["I_n ⊗ W"]), float(n), label=f"a fraction 1/n = 1/{n}"),
+    ]
+
+
+# --8<-- [end:check_nonzeros]
 
 
 # --8<-- [start:check_sizes]
@@ -219,23 +252,22 @@ def check_backward_cost(seed=0, shape=(3, 4, 5), cost=backward_cost):
 # --8<-- [end:check_sizes]
 
 
-# --8<-- [start:time_routes]
-def time_routes(seed=0, shape=(64, 64, 32)):
-    """Seconds (best of 3) to get ∂φ/∂W by building Xᵀ ⊗ I_m and applying its transpose,
-    and by G Xᵀ; and a check that the two routes agree."""
+# --8<-- [start:check_routes]
+def check_routes_agree(seed=0, shape=(64, 64, 32), gradient=gradient_from_jacobian):
+    """Both routes to ∂φ/∂W: build Xᵀ ⊗ I_m and apply its transpose to vec G, or G Xᵀ. They
+    give the same matrix, and the Jacobian built takes the bytes jacobian_size states."""
     W, X, G = random_inputs(seed, shape)
-    m = W.shape[0]
-    routes = {
-        "build Xᵀ ⊗ I_m, apply its transpose": lambda: gradient_from_jacobian(
-            jacobian_D_wrt_W(X, m), G, W.shape
+    (m, q), n = W.shape, X.shape[1]
+    J = jacobian_D_wrt_W(X, m)
+    _, nbytes = jacobian_size(m, q, n)["Xᵀ ⊗ I_m"]
+    return [
+        compare(gradient(J, G, W.shape), G @ X.T, label="both routes give the same ∂φ/∂W"),
+        compare(
+            float(J.nbytes),
+            float(nbytes),
+            label=f"Xᵀ ⊗ I_m as built: {J.shape}, {J.nbytes / 2**20:g} MiB",
         ),
-        "G @ X.T": lambda: G @ X.T,
-    }
-    seconds = {
-        name: min(timeit.repeat(route, number=1, repeat=3)) for name, route in routes.items()
-    }
-    dW_jacobian, dW_direct = (route() for route in routes.values())
-    return seconds, compare(dW_jacobian, dW_direct, label="both routes give the same ∂φ/∂W")
+    ]
 
 
-# --8<-- [end:time_routes]
+# --8<-- [end:check_routes]

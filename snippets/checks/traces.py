@@ -11,6 +11,7 @@ import numpy as np
 
 from snippets.gradcheck import (
     DEFAULT_TOLERANCE,
+    CheckResult,
     GradientCheckError,
     check_gradient,
     compare,
@@ -36,21 +37,38 @@ def random_matrices(seed: int, *shapes: tuple[int, int]) -> list[np.ndarray]:
     return [rng.standard_normal(s) for s in shapes]
 
 
+def colon(A: np.ndarray, B: np.ndarray) -> float:
+    """A : B = Σ_ij A[i, j] B[i, j], the Frobenius product, computed entry by entry."""
+    return float(np.sum(A * B))
+
+
 # --8<-- [end:setup]
 
 
 # --8<-- [start:check_trace_rules]
-def check_trace_rules(seed=0, shape=(3, 4, 5)):
-    """tr(ABC) = tr(BCA) = tr(CAB) for A (m, q), B (q, n), C (n, m): traces of an
-    m×m, a q×q and an n×n matrix that agree. And tr(Mᵀ) = tr(M)."""
+def check_trace_rules(seed=0, shape=(3, 4, 5), colon=colon):
+    """The trace is linear: tr(aF + bH) = a tr(F) + b tr(H). tr(ABC) = tr(BCA) = tr(CAB) for
+    A (m, q), B (q, n), C (n, m): traces of an m×m, a q×q and an n×n matrix that agree.
+    tr(Mᵀ) = tr(M). And the move they add up to: tr(K dX) = Kᵀ : dX, K (q, m), dX (m, q)."""
     m, q, n = shape
-    A, B, C = random_matrices(seed, (m, q), (q, n), (n, m))
+    A, B, C, F, H, K, dX = random_matrices(
+        seed, (m, q), (q, n), (n, m), (m, m), (m, m), (q, m), (m, q)
+    )
+    a, b = 2.5, -0.75
     M = A @ B @ C
     return [
-        compare(np.trace(M.T), np.trace(M), label="tr(Mᵀ) = tr(M)"),
+        compare(np.trace(a * F + b * H), a * np.trace(F) + b * np.trace(H), label="tr is linear"),
         compare(np.trace(B @ C @ A), np.trace(A @ B @ C), label="tr(BCA) = tr(ABC)"),
         compare(np.trace(C @ A @ B), np.trace(A @ B @ C), label="tr(CAB) = tr(ABC)"),
+        compare(np.trace(M.T), np.trace(M), label="tr(Mᵀ) = tr(M)"),
+        compare(colon(K.T, dX), np.trace(K @ dX), label="tr(K dX) = Kᵀ : dX"),
     ]
+
+
+def swap_two_factors(seed=0, n=4) -> CheckResult:
+    """The claim tr(ACB) = tr(ABC), for square A, B, C (n, n): a swap, not a rotation."""
+    A, B, C = random_matrices(seed, (n, n), (n, n), (n, n))
+    return compare(np.trace(A @ C @ B), np.trace(A @ B @ C), label="tr(ACB) = tr(ABC), square")
 
 
 # --8<-- [end:check_trace_rules]
@@ -89,6 +107,22 @@ def check_tr_AXB(seed=0, shape=(3, 4, 5), grad=grad_tr_AXB, label="∂ tr(AXB)/�
     return check_gradient(lambda X: np.trace(A @ X @ B), grad(X, A, B), X, label=label)
 
 
+def check_linear_steps(seed=0, shape=(3, 4, 5), colon=colon):
+    """Each step of the three derivations above, for a random change dX (p, r); both sides
+    are linear in dX, so they agree to rounding. A (r, p) for tr(AX), (p, r) for tr(XᵀA);
+    A (s, p) and B (r, s) for tr(AXB)."""
+    p, r, s = shape
+    dX, A, A2, A3, B = random_matrices(seed, (p, r), (r, p), (p, r), (s, p), (r, s))
+    return [
+        compare(np.trace(A @ dX), colon(A.T, dX), label="tr(A dX) = Aᵀ : dX"),
+        compare(np.trace(dX.T @ A2), np.trace(A2.T @ dX), label="tr(dXᵀ A) = tr(Aᵀ dX)"),
+        compare(np.trace(A2.T @ dX), colon(A2, dX), label="tr(Aᵀ dX) = A : dX"),
+        compare(np.trace(A3 @ dX @ B), np.trace(B @ A3 @ dX), label="tr(A dX B) = tr(BA dX)"),
+        compare(np.trace(B @ A3 @ dX), colon((B @ A3).T, dX), label="tr(BA dX) = (BA)ᵀ : dX"),
+        compare((B @ A3).T, A3.T @ B.T, label="(BA)ᵀ = Aᵀ Bᵀ"),
+    ]
+
+
 # --8<-- [end:check_linear]
 
 
@@ -105,6 +139,40 @@ def check_tr_XAXt(seed=0, shape=(3, 4, 5), grad=grad_tr_XAXt, label="∂ tr(XAX�
     p, r, _ = shape
     X, A = random_matrices(seed, (p, r), (r, r))
     return check_gradient(lambda X: np.trace(X @ A @ X.T), grad(X, A), X, label=label)
+
+
+def check_quadratic_steps(seed=0, shape=(3, 4, 5), colon=colon):
+    """Each step of the two derivations above, for a random X (p, r), change dX (p, r) and
+    A, (p, p) for tr(XᵀAX) and (r, r) for tr(XAXᵀ). The product rule is checked exactly:
+    for a quadratic φ, (φ(X + dX) − φ(X − dX))/2 is its first-order change, with no error."""
+    p, r, _ = shape
+    X, dX, A, A2 = random_matrices(seed, (p, r), (p, r), (p, p), (r, r))
+
+    def first_order(phi):
+        return (phi(X + dX) - phi(X - dX)) / 2
+
+    exact = "(φ(X + dX) − φ(X − dX))/2, exact for a quadratic"
+    return [
+        compare(
+            np.trace(dX.T @ A @ X) + np.trace(X.T @ A @ dX),
+            first_order(lambda X: np.trace(X.T @ A @ X)),
+            method=exact,
+            label="d tr(XᵀAX) = tr(dXᵀ A X) + tr(Xᵀ A dX)",
+        ),
+        compare(np.trace(dX.T @ A @ X), np.trace(X.T @ A.T @ dX), label="tr(dXᵀAX) = tr(XᵀAᵀdX)"),
+        compare(np.trace(X.T @ A.T @ dX), colon(A @ X, dX), label="tr(XᵀAᵀ dX) = AX : dX"),
+        compare(np.trace(X.T @ A @ dX), colon(A.T @ X, dX), label="tr(XᵀA dX) = AᵀX : dX"),
+        compare(
+            np.trace(dX @ A2 @ X.T) + np.trace(X @ A2 @ dX.T),
+            first_order(lambda X: np.trace(X @ A2 @ X.T)),
+            method=exact,
+            label="d tr(XAXᵀ) = tr(dX A Xᵀ) + tr(X A dXᵀ)",
+        ),
+        compare(np.trace(dX @ A2 @ X.T), np.trace(A2 @ X.T @ dX), label="tr(dXAXᵀ) = tr(AXᵀdX)"),
+        compare(np.trace(A2 @ X.T @ dX), colon(X @ A2.T, dX), label="tr(AXᵀ dX) = XAᵀ : dX"),
+        compare(np.trace(X @ A2 @ dX.T), np.trace(A2.T @ X.T @ dX), label="tr(XAdXᵀ) = tr(AᵀXᵀdX)"),
+        compare(np.trace(A2.T @ X.T @ dX), colon(X @ A2, dX), label="tr(AᵀXᵀ dX) = XA : dX"),
+    ]
 
 
 # --8<-- [end:check_quadratic]
@@ -154,11 +222,17 @@ def check_backward_rule(seed=0, shape=(3, 4, 5), backward=matmul_backward):
     W, X, G = random_matrices(seed, (m, q), (q, n), (m, n))
     dW, _ = backward(G, W, X)
     dW_trace, _ = backward(np.eye(m, n), W, X)
+    D = W @ X
+    k = min(m, n)
     return [
         check_gradient(lambda W: np.sum(G * (W @ X)), dW, W, label="dW = G Xᵀ, random G"),
         check_gradient(
             lambda W: np.trace(W @ X), dW_trace, W, label="np.trace(W @ X): dW = eye(m, n) Xᵀ"
         ),
+        compare(
+            np.trace(D), np.sum(D[range(k), range(k)]), label=f"np.trace(D) = Σ D[i, i], i < {k}"
+        ),
+        compare(np.trace(D), colon(np.eye(m, n), D), label="np.trace(D) = eye(m, n) : D"),
     ]
 
 
