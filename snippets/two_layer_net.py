@@ -37,13 +37,18 @@ def net_loss(Y: np.ndarray, T: np.ndarray):
     return phi, dY
 
 
+def tanh_backward(dH: np.ndarray, H: np.ndarray) -> np.ndarray:
+    """Given dH = ∂φ/∂H and H = tanh(A), both (h, n), return dA = dH ∘ (1 − H ∘ H), (h, n)."""
+    return dH * (1.0 - H * H)
+
+
 def net_backward(dY: np.ndarray, cache):
     """Given dY = ∂φ/∂Y (m, n), return the gradients dW1, db1, dW2, db2 and dX in a dict."""
     X, H, W1, W2 = cache
     dW2 = dY @ H.T  # (m, h)
     db2 = dY.sum(axis=1)  # (m,)
     dH = W2.T @ dY  # (h, n)
-    dA = dH * (1.0 - H * H)  # (h, n), the tanh derivative, entry by entry
+    dA = tanh_backward(dH, H)  # (h, n), the tanh derivative, entry by entry
     dW1 = dA @ X.T  # (h, q)
     db1 = dA.sum(axis=1)  # (h,)
     dX = W1.T @ dA  # (q, n)

@@ -11,6 +11,8 @@ from snippets.checks.checking import (
     LOGDET_MISTAKES,
     SOFTPLUS_MISTAKES,
     STEPS,
+    check_det,
+    check_error_measure,
     check_inverse_backward,
     check_logdet,
     check_refuses_complex_step_on_real_only_f,
@@ -19,13 +21,18 @@ from snippets.checks.checking import (
     check_refuses_nan_x,
     check_refuses_non_scalar_f,
     check_refuses_transposed_gradient,
+    check_softplus_G,
     check_softplus_loss,
+    check_stencil_orders,
+    det_grad,
+    error_measure,
     inverse_backward,
     logdet_grad,
     loss_inputs,
     random_invertible,
     refusal,
     softplus_loss,
+    softplus_loss_G,
     softplus_loss_grad,
     stencil_errors,
 )
@@ -102,6 +109,25 @@ def test_inverse_backward_passes(seed, shape):
     for n in sizes(shape):
         assert check_inverse_backward(seed, n)
         assert check_inverse_backward(seed, n, upstream="ones")
+
+
+def test_det_passes(seed, shape):
+    for n in sizes(shape):
+        assert check_det(seed, n)
+
+
+def test_softplus_G_passes(seed, shape):
+    assert check_softplus_G(seed, shape)
+
+
+def test_error_measure_passes(seed, shape):
+    for n in sizes(shape):
+        assert all(check_error_measure(seed, n))
+
+
+def test_stencil_orders_pass():
+    for x in [-1.0, 0.5, 2.0]:
+        assert all(check_stencil_orders(x))
 
 
 # --- wrong answers are rejected ------------------------------------------------------------
@@ -208,6 +234,58 @@ def test_symmetric_x_hides_the_transposed_logdet_gradient(seed):
     for n in [2, 3, 4, 5]:
         assert check_logdet(seed, n, grad=LOGDET_MISTAKES["X⁻¹"], symmetric=True)
         assert not check_logdet(seed, n, grad=LOGDET_MISTAKES["X⁻¹"])
+
+
+DET_MISTAKES = {
+    "X⁻ᵀ, the log forgotten": lambda X: np.linalg.inv(X).T,
+    "det(X) X⁻¹, transposed": lambda X: np.linalg.det(X) * np.linalg.inv(X),
+    "−det(X) X⁻ᵀ": lambda X: -det_grad(X),
+}
+
+
+@pytest.mark.parametrize("mistake", DET_MISTAKES, ids=str)
+def test_det_mistakes_rejected_on_square_non_symmetric_x(seed, mistake):
+    for n in [2, 3, 4, 5]:
+        assert not check_det(seed, n, grad=DET_MISTAKES[mistake])
+
+
+SOFTPLUS_G_MISTAKES = {
+    "−Y dropped": lambda D, Y: sigmoid_of(-Y * D),
+    "σ(Y ⊙ D)": lambda D, Y: -Y * sigmoid_of(Y * D),
+    "wrong sign": lambda D, Y: -softplus_loss_G(D, Y),
+    "transposed": lambda D, Y: softplus_loss_G(D, Y).T,
+}
+
+
+def sigmoid_of(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+@pytest.mark.parametrize("mistake", SOFTPLUS_G_MISTAKES, ids=str)
+def test_softplus_G_mistakes_rejected_on_square(seed, mistake):
+    assert not check_softplus_G(seed, (4, 4, 4), G=SOFTPLUS_G_MISTAKES[mistake])
+
+
+WRONG_ERROR_MEASURES = {
+    "entry by entry": lambda g, h: np.max(np.abs(g - h) / np.abs(h)),
+    "relative to the claim only": lambda g, h: np.max(np.abs(g - h)) / np.max(np.abs(g)),
+    "mean, not max": lambda g, h: np.mean(np.abs(g - h)) / max(np.abs(g).max(), np.abs(h).max()),
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_ERROR_MEASURES.values(), ids=WRONG_ERROR_MEASURES.keys())
+def test_wrong_error_measures_rejected(seed, wrong):
+    assert not all(check_error_measure(seed, 4, error=wrong))
+
+
+@pytest.mark.parametrize(("two", "five"), [(1.0, 4.0), (2.0, 2.0), (2.0, 5.0), (4.0, 4.0)])
+def test_wrong_stencil_orders_rejected(two, five):
+    assert not all(check_stencil_orders(two_point=two, five_point=five))
+
+
+def test_error_measure_is_the_checkers_relative_error(seed):
+    g, h = np.random.default_rng(seed).standard_normal((2, 3, 4))
+    assert error_measure(g, h) == relative_error(g, h)
 
 
 # --- the error messages --------------------------------------------------------------------

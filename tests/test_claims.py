@@ -19,10 +19,12 @@ from snippets.checks.claims import (
     check_kron_W,
     check_kron_X,
     check_numerator_layout,
+    check_ravel,
     check_row_major,
     check_sum_reading,
     check_trace_differential,
     check_trace_reading,
+    check_vec_identity,
     check_vector_cases,
 )
 from snippets.claims import (
@@ -40,7 +42,7 @@ from snippets.claims import (
     numerator_dphi_dW,
     trace_dW,
 )
-from snippets.gradcheck import GradientCheckError
+from snippets.gradcheck import GradientCheckError, vec
 
 SQUARE = (4, 4, 4)
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "claims.md"
@@ -111,6 +113,22 @@ def test_four_index_with_distinct_dims_rejects_a_wrong_shape():
 # --- 3. Kronecker products ------------------------------------------------------------------
 
 
+def test_vec_identity_passes(seed, shape):
+    assert check_vec_identity(seed, shape)
+
+
+WRONG_VEC_IDENTITY = {
+    "A ⊗ Bᵀ, factors swapped": lambda A, B: np.kron(A, B.T),
+    "B ⊗ A, transpose forgotten": lambda A, B: np.kron(B, A),
+    "A ⊗ B": lambda A, B: np.kron(A, B),
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_VEC_IDENTITY.values(), ids=WRONG_VEC_IDENTITY.keys())
+def test_wrong_vec_identity_rejected_on_square(wrong, seed):
+    assert not check_vec_identity(seed, SQUARE, kron=wrong)
+
+
 def test_kronecker_jacobians_pass(seed, shape):
     assert check_kron_W(seed, shape)
     assert check_kron_X(seed, shape)
@@ -130,6 +148,19 @@ def test_wrong_kronecker_order_rejected_column_major(seed, shape):
     m = shape[0]
     # With m = 1, I_m ⊗ Xᵀ and Xᵀ ⊗ I_m are the same matrix, Xᵀ: both orders are right.
     assert bool(check_kron_W(seed, shape, jacobian=kron_I_Xt)) == (m == 1)
+
+
+def test_ravel_is_vec_of_the_transpose(seed, shape):
+    assert check_ravel(seed, shape)
+
+
+@pytest.mark.parametrize(
+    "wrong", [vec, lambda A: A.T.ravel(), lambda A: A.reshape(-1, order="F")], ids=str
+)
+def test_ravel_is_not_vec(wrong, seed, shape):
+    m, q, _ = shape
+    # With a single row (m = 1), row by row and column by column are the same order.
+    assert bool(check_ravel(seed, shape, flattened=wrong)) == (m == 1 or q == 1)
 
 
 def test_row_major_jacobian_passes(seed, shape):

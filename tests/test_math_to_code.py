@@ -10,17 +10,20 @@ from snippets.checks.math_to_code import (
     check_linear_db,
     check_linear_dW,
     check_linear_dX,
+    check_linear_forward,
     check_loss_gradient,
     check_loss_value,
+    check_move_factor,
     check_net_gradients,
     check_pairing,
+    check_tanh_backward,
     linear_inputs,
     net_inputs,
     net_phi,
 )
 from snippets.gradcheck import GradientCheckError
 from snippets.linear_layer import linear_backward, linear_forward
-from snippets.two_layer_net import net_backward, net_forward, net_loss
+from snippets.two_layer_net import net_backward, net_forward, net_loss, tanh_backward
 
 #: (q, h, m, n) for the network: input, hidden, output, batch. Distinct dimensions, where a
 #: transpose changes a shape, a square case, where only the numbers can reveal it, and a
@@ -62,6 +65,23 @@ def test_wrong_matmul_backward_breaks_the_pairing_on_square_shapes(wrong, seed):
     assert not check_pairing(seed, SQUARE, backward=wrong)
 
 
+def test_moving_a_factor_passes(seed, shape):
+    assert all(check_move_factor(seed, shape))
+
+
+WRONG_MOVES = {
+    "A C, not A Cᵀ": {"right": lambda A, C: A @ C},
+    "Cᵀ A, order swapped": {"right": lambda A, C: C.T @ A},
+    "B A, not Bᵀ A": {"left": lambda A, B: B @ A},
+    "A Bᵀ, order swapped": {"left": lambda A, B: A @ B.T},
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_MOVES.values(), ids=WRONG_MOVES.keys())
+def test_wrong_move_rejected_on_square_shapes(wrong, seed):
+    assert not all(check_move_factor(seed, SQUARE, **wrong))
+
+
 # --- the linear layer --------------------------------------------------------------------------
 
 
@@ -72,6 +92,21 @@ def test_linear_forward_adds_b_to_every_column(seed, shape):
     assert D.shape == (m, n)
     expected = np.einsum("ik,kj->ij", W, X) + np.outer(b, np.ones(n))
     assert np.allclose(D, expected, rtol=1e-13, atol=0)
+
+
+def test_linear_forward_check_passes(seed, shape):
+    assert check_linear_forward(seed, shape)
+
+
+def test_bias_added_to_the_rows_rejected_on_square_shapes(seed):
+    def rows(W, X, b):
+        return W @ X + b[None, :], (W, X)
+
+    assert not check_linear_forward(seed, SQUARE, forward=rows)
+
+
+def test_bias_forgotten_rejected(seed, shape):
+    assert not check_linear_forward(seed, shape, forward=lambda W, X, b: (W @ X, (W, X)))
 
 
 def test_linear_gradients_have_the_shapes_of_their_variables(shape):
@@ -209,6 +244,36 @@ def test_wrong_loss_gradient_makes_every_network_gradient_wrong(wrong, seed, net
     assert not any(results)
 
 
+# --- the tanh step --------------------------------------------------------------------------
+
+
+def test_tanh_backward_passes(seed, shape):
+    m, _, n = shape
+    assert all(check_tanh_backward(seed, (m, n)))
+
+
+WRONG_TANH = {
+    "derivative missing": lambda dH, H: dH,
+    "1 − H": lambda dH, H: dH * (1.0 - H),
+    "tanh' taken at H, not A": lambda dH, H: dH * (1.0 - np.tanh(H) ** 2),
+    "wrong sign": lambda dH, H: -tanh_backward(dH, H),
+    "matrix product, not entrywise": lambda dH, H: dH @ (1.0 - H * H),
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_TANH.values(), ids=WRONG_TANH.keys())
+def test_wrong_tanh_backward_rejected_on_square_shapes(wrong, seed):
+    results = check_tanh_backward(seed, (4, 4), backward=wrong)
+    assert not any(results)
+
+
+def test_missing_1_over_n_makes_every_network_gradient_n_times_too_large(seed, net_shape):
+    # What the page says of the rejected lines: each error is that of n g against g.
+    n = net_shape[3]
+    results = check_net_gradients(seed, net_shape, loss=WRONG_LOSS["gradient without 1/n"])
+    assert all(abs(r.max_rel_error - (1 - 1 / n)) < 1e-8 for r in results)
+
+
 # --- the two-layer network ---------------------------------------------------------------------
 
 
@@ -279,6 +344,10 @@ WRONG_NET = {
         ["W1", "b1", "X"],
     ),
     "tanh derivative 1 − H": ({"tanh_grad": lambda H: 1.0 - H}, ["W1", "b1", "X"]),
+    "tanh' taken at H, not A": (
+        {"tanh_grad": lambda H: 1.0 - np.tanh(H) ** 2},
+        ["W1", "b1", "X"],
+    ),
     "bias: first sample only": ({"bias_sum": lambda G: G[:, 0]}, ["b1", "b2"]),
     "bias: mean over the batch": ({"bias_sum": lambda G: G.mean(axis=1)}, ["b1", "b2"]),
 }

@@ -16,8 +16,10 @@ from snippets.gradcheck import (
     CheckFailedError,
     GradientCheckError,
     check_gradient,
+    compare,
     expect_pass,
     expect_reject,
+    numerical_gradient,
 )
 
 
@@ -59,6 +61,17 @@ def check_logdet(seed=0, n=4, grad=logdet_grad, label="X⁻ᵀ", symmetric=False
     )
 
 
+def det_grad(X):
+    """∂ det X / ∂X = det(X) X⁻ᵀ, for an invertible X: (n, n)."""
+    return np.linalg.det(X) * np.linalg.inv(X).T
+
+
+def check_det(seed=0, n=4, grad=det_grad, label="det(X) X⁻ᵀ"):
+    """f(X) = det X at a random invertible X (n, n): its gradient must equal grad(X)."""
+    X = random_invertible(seed, n)
+    return check_gradient(np.linalg.det, grad, X, label=f"∂ det X/∂X = {label}")
+
+
 LOGDET_MISTAKES = {
     "X⁻¹": lambda X: np.linalg.inv(X),  # transposed: the numerator-layout answer
     "2 X⁻ᵀ": lambda X: 2 * np.linalg.inv(X).T,
@@ -76,10 +89,23 @@ def softplus_loss(W, X, Y):
     return np.sum(np.log1p(np.exp(-Y * (W @ X))))
 
 
+def softplus_loss_G(D, Y):
+    """G = ∂φ/∂D = −Y ⊙ σ(−Y ⊙ D): (m, n), for φ = Σ_ij softplus(−Y_ij D_ij), D and Y (m, n)."""
+    return -Y * sigmoid(-Y * D)
+
+
 def softplus_loss_grad(W, X, Y):
     """∂φ/∂W = G Xᵀ: (m, q), where G = ∂φ/∂D = −Y ⊙ σ(−Y ⊙ D): (m, n)."""
-    G = -Y * sigmoid(-Y * (W @ X))
-    return G @ X.T
+    return softplus_loss_G(W @ X, Y) @ X.T
+
+
+def check_softplus_G(seed=0, shape=(3, 4, 5), G=softplus_loss_G, label="−Y ⊙ σ(−Y ⊙ D)"):
+    """φ(D) = Σ_ij softplus(−Y_ij D_ij) at D = W X (m, n): its gradient must equal G(D, Y)."""
+    W, X, Y = loss_inputs(seed, shape)
+    D = W @ X
+    return check_gradient(
+        lambda D: np.sum(np.log1p(np.exp(-Y * D))), G(D, Y), D, label=f"G = ∂φ/∂D = {label}"
+    )
 
 
 def check_softplus_loss(
@@ -107,6 +133,48 @@ SOFTPLUS_MISTAKES = {
 # --8<-- [end:check_softplus_loss]
 
 
+# --8<-- [start:check_error_measure]
+def error_measure(g, g_hat):
+    """e = max_i |g_i − ĝ_i| / max(max_i |g_i|, max_i |ĝ_i|), the error the checker prints."""
+    return np.max(np.abs(g - g_hat)) / max(np.max(np.abs(g)), np.max(np.abs(g_hat)))
+
+
+EXACT = "against the exact value"
+
+
+def check_error_measure(seed=0, n=4, error=error_measure):
+    """At a random invertible X (n, n), for f(X) = log|det X|: the printed error of the claim
+    2 X⁻ᵀ equals e computed from the numerical gradient; and e = 0.5 for a factor 2 or ½,
+    e = 2 for a wrong sign, up to the numerical gradient's own error."""
+    X = random_invertible(seed, n)
+
+    def f(X):
+        return np.linalg.slogdet(X)[1]
+
+    g_hat = numerical_gradient(f, X)
+    twice, half, negated = 2 * logdet_grad(X), logdet_grad(X) / 2, -logdet_grad(X)
+    printed = check_gradient(f, twice, X).max_rel_error
+    return [
+        compare(printed, error(twice, g_hat), label="printed error = e, for 2 X⁻ᵀ"),
+        compare(
+            error(twice, g_hat), 0.5, tolerance=1e-10, method=EXACT, label="e = 0.5 for a factor 2"
+        ),
+        compare(
+            error(half, g_hat), 0.5, tolerance=1e-10, method=EXACT, label="e = 0.5 for a factor ½"
+        ),
+        compare(
+            error(negated, g_hat),
+            2.0,
+            tolerance=1e-10,
+            method=EXACT,
+            label="e = 2 for a wrong sign",
+        ),
+    ]
+
+
+# --8<-- [end:check_error_measure]
+
+
 # --8<-- [start:stencil_errors]
 EPS = np.finfo(np.float64).eps
 STEPS = (1e-1, 1e-2, 1e-3, EPS**0.2, 1e-4, 1e-5, EPS ** (1 / 3), 1e-6, 1e-7, 1e-8)
@@ -126,6 +194,30 @@ def stencil_errors(x=0.5, steps=STEPS):
         five = (-f(x + 2 * h) + 8 * f(x + h) - 8 * f(x - h) + f(x - 2 * h)) / (12 * h)
         rows.append((h, abs(two - exact) / exact, abs(five - exact) / exact))
     return rows
+
+
+def check_stencil_orders(x=0.5, steps=(1e-1, 1e-2), two_point=2.0, five_point=4.0):
+    """The slope of log(error) against log(h) between two steps where truncation dominates:
+    the claimed order, 2 for the two-point difference and 4 for the five-point one.
+    Estimates of an exponent, so held to 2 % (tolerance 0.02)."""
+    (h1, two1, five1), (h2, two2, five2) = stencil_errors(x, steps)
+    slope = np.log(h1 / h2)
+    return [
+        compare(
+            np.log(two1 / two2) / slope,
+            two_point,
+            tolerance=0.02,
+            method=f"slope between h = {h1:g} and {h2:g}",
+            label="two-point error ∝ h²",
+        ),
+        compare(
+            np.log(five1 / five2) / slope,
+            five_point,
+            tolerance=0.02,
+            method=f"slope between h = {h1:g} and {h2:g}",
+            label="five-point error ∝ h⁴",
+        ),
+    ]
 
 
 # --8<-- [end:stencil_errors]

@@ -38,6 +38,7 @@ from snippets.gradcheck import (
     expect_reject,
     numerical_gradient,
     numerical_jacobian,
+    vec,
 )
 
 FD_TOLERANCE = DEFAULT_TOLERANCE["central"]
@@ -136,6 +137,19 @@ def check_four_index(seed=0, shape=(3, 4, 5), tensor=dD_dW_four_index):
 # --8<-- [end:check_four_index]
 
 
+# --8<-- [start:check_vec_identity]
+def check_vec_identity(seed=0, shape=(3, 4, 5), kron=lambda A, B: np.kron(B.T, A)):
+    """vec(A Y B) = (Bᵀ ⊗ A) vec(Y) with column-major vec, for random A (m, q), Y (q, n),
+    B (n, m); `kron(A, B)` is the claimed matrix. Exact, so checked to rounding."""
+    m, q, n = shape
+    rng = np.random.default_rng([seed, 4])
+    A, Y, B = rng.standard_normal((m, q)), rng.standard_normal((q, n)), rng.standard_normal((n, m))
+    return compare(kron(A, B) @ vec(Y), vec(A @ Y @ B), label="vec(A Y B) = (Bᵀ ⊗ A) vec(Y)")
+
+
+# --8<-- [end:check_vec_identity]
+
+
 # --8<-- [start:check_kron]
 def check_kron_W(seed=0, shape=(3, 4, 5), jacobian=kron_Xt_I):
     """The claimed Jacobian of D = W X with respect to W, column-major vec on both sides."""
@@ -154,6 +168,17 @@ def check_kron_X(seed=0, shape=(3, 4, 5), jacobian=kron_I_W):
 
 
 # --8<-- [end:check_kron]
+
+
+# --8<-- [start:check_ravel]
+def check_ravel(seed=0, shape=(3, 4, 5), flattened=lambda A: A.ravel()):
+    """Flattening A (m, q) row by row, as numpy's ravel() does, gives vec(Aᵀ)."""
+    m, q, _ = shape
+    A = np.random.default_rng([seed, 5]).standard_normal((m, q))
+    return compare(flattened(A), vec(A.T), label="A.ravel() = vec(Aᵀ)")
+
+
+# --8<-- [end:check_ravel]
 
 
 # --8<-- [start:check_row_major]
@@ -243,7 +268,8 @@ def check_block_matrix(seed=0, shape=(3, 4, 5), blocks=blocks_delta_Xt):
 # --8<-- [start:check_trace_differential]
 def check_trace_differential(seed=0, shape=(3, 4, 5), differential=trace_differential):
     """For φ(W) = G : (W X) and a random change dW: the claimed dφ against the rate of
-    change of φ along dW, and against (X Gᵀ)ᵀ : dW, the form the gradient is read from."""
+    change of φ along dW, against the cycled trace tr(X Gᵀ dW), and against (X Gᵀ)ᵀ : dW,
+    the form the gradient is read from."""
     W, X, G = random_inputs(seed, shape)
     dW = np.random.default_rng([seed, 1]).standard_normal(W.shape)
 
@@ -259,6 +285,11 @@ def check_trace_differential(seed=0, shape=(3, 4, 5), differential=trace_differe
             tolerance=FD_TOLERANCE,
             method="central differences",
             label=f"{differential.__name__}: rate of change of φ along dW",
+        ),
+        compare(
+            claimed,
+            np.trace(X @ G.T @ dW),
+            label=f"{differential.__name__} = tr(X Gᵀ dW), the trace cycled",
         ),
         compare(
             claimed,

@@ -13,7 +13,7 @@ import numpy as np
 from snippets.gradcheck import check_gradient, compare, expect_pass, expect_reject
 from snippets.linear_layer import linear_backward, linear_forward
 from snippets.matmul import matmul_backward
-from snippets.two_layer_net import net_backward, net_forward, net_loss
+from snippets.two_layer_net import net_backward, net_forward, net_loss, tanh_backward
 
 
 def linear_inputs(seed: int = 0, shape: tuple[int, int, int] = (3, 4, 5)):
@@ -70,6 +70,30 @@ def check_pairing(seed=0, shape=(3, 4, 5), backward=matmul_backward, changes=3):
 # --8<-- [end:check_pairing]
 
 
+# --8<-- [start:check_move_factor]
+def check_move_factor(
+    seed=0, shape=(3, 4, 5), right=lambda A, C: A @ C.T, left=lambda A, B: B.T @ A, draws=3
+):
+    """A : (B C) = (A Cᵀ) : B = (Bᵀ A) : C, for random A (m, n), B (m, q), C (q, n):
+    a factor moves to the other side of the Frobenius product, transposed. `right(A, C)` and
+    `left(A, B)` are the claimed moved factors. Exact, so checked to rounding."""
+    m, q, n = shape
+    rng = np.random.default_rng([seed, 2])
+    products, by_B, by_C = [], [], []
+    for _ in range(draws):
+        A, B, C = (rng.standard_normal(s) for s in [(m, n), (m, q), (q, n)])
+        products.append(np.sum(A * (B @ C)))
+        by_B.append(np.sum(right(A, C) * B))
+        by_C.append(np.sum(left(A, B) * C))
+    return [
+        compare(by_B, products, label="A : (B C) = (A Cᵀ) : B"),
+        compare(by_C, products, label="A : (B C) = (Bᵀ A) : C"),
+    ]
+
+
+# --8<-- [end:check_move_factor]
+
+
 # --8<-- [start:check_bias_pairing]
 def check_bias_pairing(seed=0, shape=(3, 4, 5), backward=linear_backward, changes=3):
     """A change Δb of b changes D = W X + b 1ᵀ by Δb 1ᵀ, and G : (Δb 1ᵀ) must equal db · Δb,
@@ -88,6 +112,18 @@ def check_bias_pairing(seed=0, shape=(3, 4, 5), backward=linear_backward, change
 
 
 # --8<-- [end:check_bias_pairing]
+
+
+# --8<-- [start:check_linear_forward]
+def check_linear_forward(seed=0, shape=(3, 4, 5), forward=linear_forward):
+    """The forward pass must return D = W X + b 1ᵀ, (m, n): b added to every column."""
+    W, X, b, _ = linear_inputs(seed, shape)
+    D, _ = forward(W, X, b)
+    ones = np.ones(X.shape[1])
+    return compare(D, W @ X + np.outer(b, ones), label="D = W @ X + b[:, None]")
+
+
+# --8<-- [end:check_linear_forward]
 
 
 # --8<-- [start:check_linear_dW]
@@ -161,6 +197,30 @@ def check_loss_gradient(seed=0, shape=(3, 5), loss=net_loss, label="dY = (Y − 
 # --8<-- [end:check_loss]
 
 
+# --8<-- [start:check_tanh_backward]
+def check_tanh_backward(seed=0, shape=(6, 5), backward=tanh_backward, changes=3):
+    """H = tanh(A), A (h, n), with a random upstream gradient P = ∂φ/∂H: the claimed
+    dA = backward(P, H) against finite differences of φ(A) = P : tanh(A); and, for random
+    changes ΔA, P : ((1 − H ∘ H) ∘ ΔA) = dA : ΔA, the entrywise factor moved across the
+    Frobenius product (exact, so checked to rounding)."""
+    rng = np.random.default_rng([seed, 3])
+    A, P = rng.standard_normal(shape), rng.standard_normal(shape)
+    H = np.tanh(A)
+    dA = backward(P, H)
+    by_dH, by_gradient = [], []
+    for _ in range(changes):
+        change_A = rng.standard_normal(shape)
+        by_dH.append(np.sum(P * ((1.0 - H * H) * change_A)))
+        by_gradient.append(np.sum(dA * change_A))
+    return [
+        check_gradient(lambda A: np.sum(P * np.tanh(A)), dA, A, label="dA = dH * (1 - H * H)"),
+        compare(by_gradient, by_dH, label="P : ((1 − H∘H) ∘ ΔA) = dA : ΔA"),
+    ]
+
+
+# --8<-- [end:check_tanh_backward]
+
+
 # --8<-- [start:check_net_gradients]
 NET_LABELS = {
     "W1": "dW1 = dA @ X.T",
@@ -171,9 +231,12 @@ NET_LABELS = {
 }
 
 
-def check_net_gradients(seed=0, shape=(4, 6, 3, 5), backward=net_backward, loss=net_loss):
+def check_net_gradients(
+    seed=0, shape=(4, 6, 3, 5), backward=net_backward, loss=net_loss, context=""
+):
     """End to end, for shape = (q, h, m, n): the hand-written backward pass of the two-layer
-    network against finite differences of φ, one check per parameter and one for X."""
+    network against finite differences of φ, one check per parameter and one for X.
+    `context` is appended to each label, to say what was changed."""
     params, X, T = net_inputs(seed, shape)
     Y, cache = net_forward(params, X)
     _, dY = loss(Y, T)
@@ -185,7 +248,7 @@ def check_net_gradients(seed=0, shape=(4, 6, 3, 5), backward=net_backward, loss=
         def phi(value, name=name):
             return net_phi(**{**point, name: value}, T=T)
 
-        results.append(check_gradient(phi, grads["d" + name], point[name], label=label))
+        results.append(check_gradient(phi, grads["d" + name], point[name], label=label + context))
     return results
 
 
