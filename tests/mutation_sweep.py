@@ -7,6 +7,8 @@ mutant changes one token in the code (docstrings and comments are left alone):
     sign       a `-` becomes `+`             (a wrong sign)
     factor     a literal 2 becomes 1         (a missing factor 2)
     axis       `axis=0` and `axis=1` swap    (a sum over the wrong axis)
+    einsum     an einsum output's indices reversed, "ik,kj->ij" → "ik,kj->ji"
+                                             (an index formula with a transposed result)
 
 and is run through the test suite (`pytest -x`) and the strict site build. A
 mutant is *killed* by a run that fails. The summary counts, per file, the
@@ -23,6 +25,7 @@ minutes: each mutant costs one test run and one build.
 """
 
 import io
+import re
 import subprocess
 import sys
 import tokenize
@@ -31,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIP = {"__init__.py", "gradcheck.py"}
+EINSUM = re.compile(r"""(["'])[a-z,]+->[a-z]+\1""")  # a subscripts literal, not a docstring
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,12 @@ def mutants(path: Path) -> list[Mutant]:
             found.append(Mutant(path, tok.start[0], "sign", replace(tok, "+")))
         elif tok.type == tokenize.NUMBER and tok.string in ("2", "2.0"):
             found.append(Mutant(path, tok.start[0], "factor", replace(tok, "1")))
+        elif tok.type == tokenize.STRING and EINSUM.fullmatch(tok.string):
+            quote = tok.string[-1]
+            inputs, _, output = tok.string[:-1].rpartition("->")
+            if len(output) >= 2 and output != output[::-1]:
+                reversed_output = f"{inputs}->{output[::-1]}{quote}"
+                found.append(Mutant(path, tok.start[0], "einsum", replace(tok, reversed_output)))
         elif tok.type == tokenize.NAME and tok.string == "axis":
             value = tokens[i + 2] if i + 2 < len(tokens) else None
             if value is not None and value.string in ("0", "1"):

@@ -286,3 +286,13 @@ WRONG_GRAM = {
 @pytest.mark.parametrize("shape_", [SQUARE, (3, 4, 5)], ids=["square", "3x4x5"])
 def test_wrong_gram_rejected(wrong, shape_, seed):
     assert not any(check_gram(seed, shape_, dW_formula=wrong))
+
+
+def test_self_derivative_with_axes_in_the_wrong_order_is_refused():
+    # δ_id δ_kc stored as T[c, d, k, i] has shape (q, m, q, m): flattened, it is the same
+    # identity matrix, so only the shape can tell; as_jacobian checks it.
+    def axes_reversed(m, q):
+        return np.einsum("id,kc->cdki", np.eye(m), np.eye(q))
+
+    with pytest.raises(ValueError, match=r"shape \(4, 3, 4, 3\); expected \(3, 4, 3, 4\)"):
+        check_self_derivative(0, (3, 4, 5), derivative=axes_reversed)

@@ -33,13 +33,16 @@ def random_inputs(seed: int = 0, shape: tuple[int, int, int] = (3, 4, 5)):
     )
 
 
-def as_jacobian(T: np.ndarray) -> np.ndarray:
+def as_jacobian(T: np.ndarray, output_shape: tuple, variable_shape: tuple) -> np.ndarray:
     """A 4-index array T[i, j, d, c] = ∂D_ij/∂V_dc as the Jacobian ∂vec D/∂vec V.
 
-    Column-major on both sides: row i + j·m, column d + c·(rows of V).
+    T must have the shape of D followed by the shape of V; column-major on both
+    sides: row i + j·m, column d + c·(rows of V).
     """
-    m, n, a, b = T.shape
-    return T.reshape((m * n, a * b), order="F")
+    expected = (*output_shape, *variable_shape)
+    if T.shape != expected:
+        raise ValueError(f"the 4-index array has shape {T.shape}; expected {expected}")
+    return T.reshape((np.prod(output_shape), np.prod(variable_shape)), order="F")
 
 
 # --8<-- [end:setup]
@@ -84,7 +87,9 @@ def check_self_derivative(seed=0, shape=(3, 4, 5), derivative=self_derivative):
     m, q, _ = shape
     W = np.random.default_rng(seed).standard_normal((m, q))
     T = derivative(m, q)
-    return check_jacobian(lambda W: W, as_jacobian(T), W, label="∂W_ik/∂W_dc = δ_id δ_kc")
+    return check_jacobian(
+        lambda W: W, as_jacobian(T, W.shape, W.shape), W, label="∂W_ik/∂W_dc = δ_id δ_kc"
+    )
 
 
 # --8<-- [end:check_self_derivative]
@@ -95,10 +100,21 @@ def check_entry_derivatives(seed=0, shape=(3, 4, 5), derivatives=entry_derivativ
     """∂D_ij/∂W_dc = δ_id X_cj and ∂D_ij/∂X_dc = W_id δ_jc, against central differences
     of every entry of D = W X by every entry of W and of X."""
     W, X, _ = random_inputs(seed, shape)
+    D = W @ X
     dD_dW, dD_dX = derivatives(W, X)
     return [
-        check_jacobian(lambda W: W @ X, as_jacobian(dD_dW), W, label="∂D_ij/∂W_dc = δ_id X_cj"),
-        check_jacobian(lambda X: W @ X, as_jacobian(dD_dX), X, label="∂D_ij/∂X_dc = W_id δ_jc"),
+        check_jacobian(
+            lambda W: W @ X,
+            as_jacobian(dD_dW, D.shape, W.shape),
+            W,
+            label="∂D_ij/∂W_dc = δ_id X_cj",
+        ),
+        check_jacobian(
+            lambda X: W @ X,
+            as_jacobian(dD_dX, D.shape, X.shape),
+            X,
+            label="∂D_ij/∂X_dc = W_id δ_jc",
+        ),
     ]
 
 
@@ -199,7 +215,10 @@ def check_gram_entries(seed=0, shape=(3, 4, 5), derivative=gram_entry_derivative
     W = np.random.default_rng(seed).standard_normal((m, q))
     T = derivative(W)
     return check_jacobian(
-        lambda W: W @ W.T, as_jacobian(T), W, label="D = WWᵀ: ∂D_ij/∂W_dc = δ_id W_jc + W_ic δ_jd"
+        lambda W: W @ W.T,
+        as_jacobian(T, (W.shape[0], W.shape[0]), W.shape),
+        W,
+        label="D = WWᵀ: ∂D_ij/∂W_dc = δ_id W_jc + W_ic δ_jd",
     )
 
 
