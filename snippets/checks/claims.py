@@ -8,6 +8,7 @@ see it rejected. Labels start with the name of the formula under test.
 # --8<-- [start:setup]
 import numpy as np
 
+from snippets.checks.inputs import random_inputs
 from snippets.claims import (
     blocks_delta_Xt,
     dD_dW_four_index,
@@ -42,17 +43,6 @@ from snippets.gradcheck import (
 )
 
 FD_TOLERANCE = DEFAULT_TOLERANCE["central"]
-
-
-def random_inputs(seed: int = 0, shape: tuple[int, int, int] = (3, 4, 5)):
-    """W (m, q), X (q, n) and a random upstream gradient G (m, n), from one seed."""
-    m, q, n = shape
-    rng = np.random.default_rng(seed)
-    return (
-        rng.standard_normal((m, q)),
-        rng.standard_normal((q, n)),
-        rng.standard_normal((m, n)),
-    )
 
 
 # --8<-- [end:setup]

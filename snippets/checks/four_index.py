@@ -7,20 +7,9 @@ keyword argument, so tests can hand it a wrong formula and see it rejected.
 # --8<-- [start:setup]
 import numpy as np
 
+from snippets.checks.inputs import random_inputs
 from snippets.four_index import as_jacobian, by_finite_differences, contract, dD_dW, dD_dX
 from snippets.gradcheck import check_gradient, check_jacobian, compare, expect_pass, expect_reject
-
-
-def random_inputs(seed: int = 0, shape: tuple[int, int, int] = (3, 4, 5)):
-    """W (m, q), X (q, n) and a random upstream gradient G (m, n), from one seed."""
-    m, q, n = shape
-    rng = np.random.default_rng(seed)
-    return (
-        rng.standard_normal((m, q)),
-        rng.standard_normal((q, n)),
-        rng.standard_normal((m, n)),
-    )
-
 
 # --8<-- [end:setup]
 

@@ -9,6 +9,7 @@ so tests can hand it a wrong formula and see it rejected.
 # --8<-- [start:setup]
 import numpy as np
 
+from snippets.checks.inputs import random_inputs
 from snippets.gradcheck import check_gradient, check_jacobian, compare, expect_pass, expect_reject
 from snippets.index_notation import (
     D_einsum,
@@ -20,17 +21,6 @@ from snippets.index_notation import (
     self_derivative,
     square_loss_grads,
 )
-
-
-def random_inputs(seed: int = 0, shape: tuple[int, int, int] = (3, 4, 5)):
-    """W (m, q), X (q, n) and a random upstream gradient G (m, n), from one seed."""
-    m, q, n = shape
-    rng = np.random.default_rng(seed)
-    return (
-        rng.standard_normal((m, q)),
-        rng.standard_normal((q, n)),
-        rng.standard_normal((m, n)),
-    )
 
 
 def as_jacobian(T: np.ndarray, output_shape: tuple, variable_shape: tuple) -> np.ndarray:

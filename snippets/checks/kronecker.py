@@ -7,6 +7,8 @@ keyword argument, so tests can hand it a wrong formula and see it rejected.
 # --8<-- [start:setup]
 import numpy as np
 
+from snippets.checks.inputs import random_inputs
+from snippets.four_index import dD_dW
 from snippets.gradcheck import (
     check_jacobian,
     compare,
@@ -25,23 +27,6 @@ from snippets.kronecker import (
     jacobian_size,
     vec,
 )
-
-
-def random_inputs(seed: int = 0, shape: tuple[int, int, int] = (3, 4, 5)):
-    """W (m, q), X (q, n) and a random upstream gradient G (m, n), from one seed."""
-    m, q, n = shape
-    rng = np.random.default_rng(seed)
-    return (
-        rng.standard_normal((m, q)),
-        rng.standard_normal((q, n)),
-        rng.standard_normal((m, n)),
-    )
-
-
-def four_index_derivative(X: np.ndarray, m: int) -> np.ndarray:
-    """T[i, j, k, l] = ∂D[i, j]/∂W[k, l] = δ_ik X[l, j] for D = W X; shape (m, n, m, q)."""
-    return np.einsum("ik,lj->ijkl", np.eye(m), X)
-
 
 # --8<-- [end:setup]
 
@@ -93,7 +78,7 @@ def check_D_wrt_W(seed=0, shape=(3, 4, 5), jacobian=jacobian_D_wrt_W):
     W, X, _ = random_inputs(seed, shape)
     (m, q), n = W.shape, X.shape[1]
     J = jacobian(X, m)
-    T = four_index_derivative(X, m)
+    T = dD_dW(X, m)  # the 4-index array of the ∂D/∂W page
     return [
         check_jacobian(lambda W: W @ X, J, W, label=f"∂vec D/∂vec W = Xᵀ ⊗ I_m, {J.shape}"),
         compare(T.reshape(m * n, m * q, order="F"), J, label="4-index ∂D/∂W, order F = Xᵀ ⊗ I_m"),
@@ -169,7 +154,7 @@ def check_row_major(seed=0, shape=(3, 4, 5), jacobian=jacobian_D_wrt_W_row_major
     def D_flat(w):  # numpy's flattening on both sides: w is W.reshape(-1)
         return (w.reshape(m, q) @ X).reshape(-1)
 
-    T = four_index_derivative(X, m)
+    T = dD_dW(X, m)  # the 4-index array of the ∂D/∂W page
     dW = (J.T @ G.reshape(-1)).reshape(m, q)
     return [
         check_jacobian(D_flat, J, W.reshape(-1), label=f"∂ D.reshape(-1)/∂ W.reshape(-1): {name}"),
