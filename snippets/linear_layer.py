@@ -14,6 +14,11 @@ import numpy as np
 
 def linear_forward(W: np.ndarray, X: np.ndarray, b: np.ndarray):
     """D = W X + b 1ᵀ, with W (m, q), X (q, n), b (m,); returns (D, cache), D of shape (m, n)."""
+    if b.shape != (W.shape[0],):
+        # numpy would broadcast a (m, 1) or (1,) b into a result of another shape, silently
+        raise ValueError(
+            f"b must have shape ({W.shape[0]},), one entry per row of W; got {b.shape}"
+        )
     D = W @ X + b[:, None]  # b[:, None] is b as an (m, 1) column, broadcast over the n columns
     cache = (W, X)
     return D, cache

@@ -22,6 +22,9 @@ import numpy as np
 def net_forward(params: dict, X: np.ndarray):
     """Y = W2 tanh(W1 X + b1 1ᵀ) + b2 1ᵀ, with X (q, n); returns (Y, cache), Y of shape (m, n)."""
     W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
+    for name, b, W in (("b1", b1, W1), ("b2", b2, W2)):
+        if b.shape != (W.shape[0],):  # numpy would broadcast a wrong shape silently
+            raise ValueError(f"{name} must have shape ({W.shape[0]},); got {b.shape}")
     H = np.tanh(W1 @ X + b1[:, None])
     Y = W2 @ H + b2[:, None]
     cache = (X, H, W1, W2)
@@ -30,6 +33,8 @@ def net_forward(params: dict, X: np.ndarray):
 
 def net_loss(Y: np.ndarray, T: np.ndarray):
     """φ = ½ ‖Y − T‖²_F / n and dY = (Y − T) / n, with Y and T of shape (m, n); returns (φ, dY)."""
+    if T.shape != Y.shape:  # Y − T would broadcast, and the loss be silently wrong
+        raise ValueError(f"targets T have shape {T.shape}, outputs Y have shape {Y.shape}")
     n = Y.shape[1]
     R = Y - T
     phi = 0.5 * np.sum(R * R) / n

@@ -1,6 +1,8 @@
 """The math-to-code page: the matmul pairing, a linear layer with bias, a two-layer network,
 and the mistakes the checks catch."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -379,3 +381,26 @@ def test_missing_tanh_derivative_leaves_the_second_layer_right(seed, net_shape):
     results = by_name(check_net_gradients(seed, net_shape, backward=wrong))
     assert results["W2"]
     assert results["b2"]
+
+
+# --- bad input: a clear error, never a silently broadcast answer --------------------------------
+
+
+def test_linear_forward_refuses_a_bias_of_the_wrong_shape():
+    W, X = np.ones((3, 4)), np.ones((4, 5))
+    for b in (np.ones((3, 1)), np.ones(5), np.ones(1)):
+        with pytest.raises(
+            ValueError, match=rf"b must have shape \(3,\).*got {re.escape(str(b.shape))}"
+        ):
+            linear_forward(W, X, b)
+
+
+def test_net_forward_refuses_biases_of_the_wrong_shape():
+    params = {"W1": np.ones((6, 4)), "b1": np.ones(6), "W2": np.ones((3, 6)), "b2": np.ones((3, 1))}
+    with pytest.raises(ValueError, match=r"b2 must have shape \(3,\); got \(3, 1\)"):
+        net_forward(params, np.ones((4, 5)))
+
+
+def test_net_loss_refuses_targets_of_another_shape():
+    with pytest.raises(ValueError, match=r"T have shape \(3, 1\), outputs Y have shape \(3, 5\)"):
+        net_loss(np.ones((3, 5)), np.ones((3, 1)))
