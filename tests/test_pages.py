@@ -61,7 +61,11 @@ def test_every_snippet_is_shown_on_a_page(path):
     assert pages_showing or shown_by_api, f"{rel} is included by no page"
 
 
-@pytest.mark.parametrize("path", sorted((SNIPPETS / "checks").glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    sorted((SNIPPETS / "checks").rglob("*.py")),
+    ids=lambda p: str(p.relative_to(SNIPPETS / "checks")),
+)
 def test_every_check_runs_on_a_page(path):
     rel = str(path.relative_to(ROOT))
     all_text = "\n".join(pages().values())
@@ -94,21 +98,28 @@ def test_every_page_with_checks_executes_code():
             assert 'exec="on"' in text, f"{page.name} includes checks but executes nothing"
 
 
+STAND_ALONE = {SNIPPETS: (), SNIPPETS / "layers": ("snippets.layers",)}
+
+
 @pytest.mark.parametrize(
-    "path", [p for p in snippet_files() if p.parent == SNIPPETS], ids=lambda p: p.name
+    "path", [p for p in snippet_files() if p.parent in STAND_ALONE], ids=lambda p: p.name
 )
 def test_formula_snippets_stand_alone(path):
     """What readers copy imports numpy and the standard library, nothing of this project.
 
-    (The modules in snippets/checks/ run the site's checks and import the checker.)
+    A layer may build on other layers (a transformer block uses attention and layer norm), so
+    files in snippets/layers/ may also import from snippets.layers. (The modules in
+    snippets/checks/ run the site's checks and import the checker.)
     """
     allowed = {"numpy", *sys.stdlib_module_names}
+    siblings = STAND_ALONE[path.parent]
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.Import):
-            roots = [alias.name.split(".")[0] for alias in node.names]
+            modules = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
-            roots = [(node.module or "").split(".")[0]] if node.level == 0 else ["(relative)"]
+            modules = [node.module or ""] if node.level == 0 else ["(relative)"]
         else:
             continue
-        for root in roots:
-            assert root in allowed, f"{path.name} imports {root}: snippets must stand alone"
+        for module in modules:
+            ok = module.split(".")[0] in allowed or module.startswith(siblings or ("\0",))
+            assert ok, f"{path.name} imports {module}: snippets must stand alone"
