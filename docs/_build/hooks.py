@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from mathml import MathMLExtension  # noqa: E402 - needs the path above
+from mathml import MathMLExtension
 
 mathml = MathMLExtension()
 

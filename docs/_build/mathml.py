@@ -4,14 +4,16 @@ pymdownx.arithmatex (generic mode) wraps each formula in
 <span class="arithmatex">\\(...\\)</span> or <div class="arithmatex">\\[...\\]</div>.
 This postprocessor replaces each wrapper's TeX with MathML from latex2mathml,
 keeping the TeX as an annotation, so pages show mathematics with no script and
-no network. latex2mathml passes unknown macros through as text; such a formula
-is reported as a warning naming the page and the formula, which fails a strict
-build.
+no network. latex2mathml is lenient: it passes unknown macros through as text
+and closes unbalanced braces silently (`\\frac{a` becomes a fraction with one
+part). Every such formula is reported as a warning naming the page and the
+formula, which fails a strict build.
 """
 
 import html
 import logging
 import re
+import xml.etree.ElementTree as ET
 
 from latex2mathml.converter import convert
 from markdown import Extension
@@ -25,6 +27,34 @@ LEFTOVER_MACRO = re.compile(r">(\\[A-Za-z]+)<")
 # latex2mathml does not know aligned, gathered or eqnarray either: their column
 # separators come out as a literal "&" identifier. (split and align work.)
 STRAY_AMPERSAND = "<mi>&</mi>"
+BRACE = re.compile(r"(?<!\\)[{}]")
+# How many children each MathML layout element must have (MathML Core).
+ARITY = {"mfrac": 2, "msup": 2, "msub": 2, "mroot": 2, "munder": 2, "mover": 2,
+         "msubsup": 3, "munderover": 3}  # fmt: skip
+MATHML_NS = "{http://www.w3.org/1998/Math/MathML}"
+
+
+def problems(tex: str, mathml: str) -> list[str]:
+    """What is wrong with a formula that latex2mathml converted without complaint."""
+    found = [f"unknown TeX macro {m}" for m in LEFTOVER_MACRO.findall(mathml)]
+    depth = 0
+    for brace in BRACE.findall(tex):
+        depth += 1 if brace == "{" else -1
+        if depth < 0:
+            break
+    if depth:
+        found.append("unbalanced braces { }")
+    if STRAY_AMPERSAND in mathml:
+        found.append("an '&' outside an environment latex2mathml knows (use split, not aligned)")
+    try:
+        tree = ET.fromstring(mathml.replace(STRAY_AMPERSAND, "<mi/>"))
+    except ET.ParseError as exc:
+        return [*found, f"latex2mathml produced malformed MathML ({exc})"]
+    for element in tree.iter():
+        name = element.tag.removeprefix(MATHML_NS)
+        if name in ARITY and len(element) != ARITY[name]:
+            found.append(f"<{name}> with {len(element)} parts instead of {ARITY[name]}")
+    return found
 
 
 class MathMLExtension(Extension):
@@ -54,18 +84,8 @@ class MathMLPostprocessor(Postprocessor):
         except Exception as exc:  # latex2mathml raises several types for malformed TeX
             log.warning("%s: cannot convert formula %r: %s", self.extension.page, tex, exc)
             return f"<code>{html.escape(tex)}</code>"
-        unknown = LEFTOVER_MACRO.findall(mathml)
-        if unknown:
-            log.warning(
-                "%s: unknown TeX macro %s in formula %r", self.extension.page, ", ".join(unknown), tex
-            )
-        if STRAY_AMPERSAND in mathml:
-            log.warning(
-                "%s: formula %r has an '&' outside an environment latex2mathml knows"
-                " (use split or align, not aligned)",
-                self.extension.page,
-                tex,
-            )
+        for problem in problems(tex, mathml):
+            log.warning("%s: %s in formula %r", self.extension.page, problem, tex)
         head, _, rest = mathml.partition(">")
         body = rest.removesuffix("</math>")
         annotation = f'<annotation encoding="application/x-tex">{html.escape(tex)}</annotation>'
