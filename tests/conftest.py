@@ -1,6 +1,7 @@
-"""Shared test settings: the seeds and shapes every snippet is checked at."""
+"""Shared test settings: the seeds and shapes every snippet is checked at, and the built site."""
 
 import pytest
+from site_build import build_site
 
 SEEDS = [0, 1, 2, 3, 4]
 
@@ -17,3 +18,12 @@ def seed(request):
 @pytest.fixture(params=SHAPES, ids=lambda s: "x".join(map(str, s)))
 def shape(request):
     return request.param
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The whole site, built with `mkdocs build --strict` once per session."""
+    try:
+        return build_site(tmp_path_factory.mktemp("site"))
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)

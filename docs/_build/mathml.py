@@ -88,6 +88,11 @@ class MathMLPostprocessor(Postprocessor):
             log.warning("%s: %s in formula %r", self.extension.page, problem, tex)
         head, _, rest = mathml.partition(">")
         body = rest.removesuffix("</math>")
-        annotation = f'<annotation encoding="application/x-tex">{html.escape(tex)}</annotation>'
+        # The TeX is kept for readers who copy a formula; the search index skips it (it would
+        # double every formula in the index that every page loads).
+        annotation = (
+            '<annotation encoding="application/x-tex" data-search-exclude>'
+            f"{html.escape(tex)}</annotation>"
+        )
         math = f"{head}><semantics>{body}{annotation}</semantics></math>"
         return f'<div class="math-display">{math}</div>' if display == "block" else math
