@@ -62,9 +62,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site, served on 127.0.0.1 at a free port for the whole session."""
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(SiteHandler, directory=str(built_site))
-    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SiteHandler, directory=str(built_site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/"
