@@ -1,0 +1,124 @@
+"""Checks of the elementwise activations (snippets/layers/activations.py).
+
+Each check builds its inputs from a seed and takes the formula under test as a keyword
+argument, so tests can hand it a wrong formula and see it rejected. The forward formulas the
+snippet is compared with are written here independently (sigmoid as 1 / (1 + e⁻ˣ), not
+through tanh). Inputs stay at least `margin` away from 0, where ReLU has its kink: the
+five-point differences step up to 2h = 2·eps^(1/5) ≈ 1.5e-3 away from x.
+"""
+
+# --8<-- [start:setup]
+import numpy as np
+
+from snippets.gradcheck import (
+    check_gradient,
+    check_jacobian,
+    compare,
+    expect_pass,
+    expect_reject,
+    vec,
+)
+from snippets.layers.activations import (
+    gelu,
+    gelu_backward,
+    relu,
+    relu_backward,
+    sigmoid,
+    sigmoid_backward,
+    tanh,
+    tanh_backward,
+)
+
+ACTIVATIONS = {
+    "tanh": (tanh, tanh_backward),
+    "sigmoid": (sigmoid, sigmoid_backward),
+    "relu": (relu, relu_backward),
+    "gelu": (gelu, gelu_backward),
+}
+
+FORMULAS = {  # the forward passes, from their definitions
+    "tanh": np.tanh,
+    "sigmoid": lambda x: 1.0 / (1.0 + np.exp(-x)),
+    "relu": lambda x: np.where(x > 0, x, 0.0),
+    "gelu": lambda x: 0.5 * x * (1.0 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x**3))),
+}
+
+
+def activation_inputs(seed=0, shape=(3, 5), margin=0.1):
+    """x with entries of size between `margin` and 3, random signs; upstream G of x's shape."""
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(margin, 3.0, shape) * rng.choice([-1.0, 1.0], shape)
+    return x, rng.standard_normal(shape)
+
+
+# --8<-- [end:setup]
+
+
+# --8<-- [start:check_activation]
+def check_activation(name, seed=0, shape=(3, 5), forward=None, backward=None):
+    """For y = f(x) entry by entry: the forward pass against the formula, and
+    dx = dy ∘ f'(x) against finite differences of φ(x) = G : f(x), for a random G."""
+    forward = forward or ACTIVATIONS[name][0]
+    backward = backward or ACTIVATIONS[name][1]
+    x, G = activation_inputs(seed, shape)
+    f = FORMULAS[name]
+    return [
+        compare(forward(x), f(x), label=f"y = {name}(x)"),
+        check_gradient(lambda x: np.sum(G * f(x)), backward(G, x), x, label=f"{name}_backward"),
+    ]
+
+
+# --8<-- [end:check_activation]
+
+
+# --8<-- [start:check_diagonal_jacobian]
+def check_diagonal_jacobian(name, seed=0, shape=(3, 5), backward=None):
+    """The Jacobian of an entrywise f is diag(f'(x)) (x.size × x.size), with f'(x) read off the
+    backward pass as backward(1, x); and the backward pass is its transpose applied to G."""
+    backward = backward or ACTIVATIONS[name][1]
+    x, G = activation_inputs(seed, shape)
+    slopes = backward(np.ones(shape), x)
+    J = np.diag(vec(slopes))
+    return [
+        check_jacobian(FORMULAS[name], J, x, label=f"{name}: J = diag(f'(x))"),
+        compare(
+            backward(G, x), (J.T @ vec(G)).reshape(shape, order="F"), label=f"{name}: dx = Jᵀ dy"
+        ),
+    ]
+
+
+# --8<-- [end:check_diagonal_jacobian]
+
+
+# --8<-- [start:check_relu_near_kink]
+def check_relu_near_kink(distance, seed=0, shape=(3, 5), backward=relu_backward):
+    """relu_backward against finite differences at x whose entries all lie `distance` from 0
+    (random signs; distance 0 puts every entry on the kink)."""
+    rng = np.random.default_rng(seed)
+    x = distance * rng.choice([-1.0, 1.0], shape)
+    G = rng.standard_normal(shape)
+    return check_gradient(
+        lambda x: np.sum(G * np.maximum(x, 0.0)),
+        backward(G, x),
+        x,
+        label=f"relu_backward, every |x| = {distance:g}",
+    )
+
+
+# --8<-- [end:check_relu_near_kink]
+
+
+# --8<-- [start:check_relu_at_zero]
+def check_relu_at_zero(h=1e-6, backward=relu_backward):
+    """At x = 0 the one-sided slopes of ReLU, (relu(h) − relu(0)) / h = 1 and
+    (relu(0) − relu(−h)) / h = 0, disagree; the backward pass uses relu'(0) = 0."""
+    zero, step = np.zeros(1), np.full(1, h)
+    right = (relu(step) - relu(zero)) / h
+    left = (relu(zero) - relu(-step)) / h
+    return [
+        compare(right, left, label="right slope = left slope at 0"),
+        compare(backward(np.ones(1), zero), np.zeros(1), label="relu_backward(1, 0) = 0"),
+    ]
+
+
+# --8<-- [end:check_relu_at_zero]

@@ -1,0 +1,69 @@
+"""Checks of the embedding lookup and its scatter-add backward pass
+(snippets/layers/embedding.py).
+
+shape = (V, d, N): a table E of V rows of d entries, N lookups. Each check builds its inputs
+from a seed and takes the formula under test as a keyword argument, so tests can hand it a
+wrong formula and see it rejected. The reference is the lookup written as a product with a
+one-hot matrix, Y = O E.
+"""
+
+# --8<-- [start:setup]
+import numpy as np
+
+from snippets.gradcheck import check_gradient, compare, expect_pass, expect_reject
+from snippets.layers.embedding import embedding_backward, embedding_forward
+
+
+def embedding_inputs(seed=0, shape=(5, 3, 8), repeats=True):
+    """E (V, d), indices idx (N,) and upstream G = ∂φ/∂Y (N, d). With repeats=True idx uses
+    some row at least twice (idx[-1] = idx[0]); with repeats=False all N indices differ."""
+    V, d, N = shape
+    rng = np.random.default_rng(seed)
+    E, G = rng.standard_normal((V, d)), rng.standard_normal((N, d))
+    if repeats:
+        idx = rng.integers(0, V, N)
+        idx[-1] = idx[0]
+    else:
+        idx = rng.permutation(V)[:N]  # needs N ≤ V
+    return E, idx, G
+
+
+def one_hot(idx, V):
+    """O (N, V) with O[n, v] = 1 if idx[n] = v, else 0: the lookup E[idx] is O E."""
+    return (idx[:, None] == np.arange(V)[None, :]).astype(float)
+
+
+# --8<-- [end:setup]
+
+
+# --8<-- [start:check_embedding_forward]
+def check_embedding_forward(seed=0, shape=(5, 3, 8), forward=embedding_forward):
+    """Y = E[idx] against the product O E with the one-hot matrix O (N, V)."""
+    E, idx, _ = embedding_inputs(seed, shape)
+    return compare(forward(E, idx), one_hot(idx, E.shape[0]) @ E, label="Y = E[idx] = O E")
+
+
+# --8<-- [end:check_embedding_forward]
+
+
+# --8<-- [start:check_embedding_backward]
+def check_embedding_backward(
+    seed=0,
+    shape=(5, 3, 8),
+    repeats=True,
+    backward=embedding_backward,
+    claim="np.add.at(dE, idx, dY)",
+):
+    """dE (V, d) against finite differences of φ(E) = G : (O E), and against Oᵀ G.
+    `claim` names the formula under test in the printed result."""
+    E, idx, G = embedding_inputs(seed, shape, repeats)
+    O = one_hot(idx, E.shape[0])  # noqa: E741 - O is the one-hot matrix of the page
+    dE = backward(G, idx, E.shape[0])
+    which = "with repeated indices" if repeats else "all indices distinct"
+    return [
+        check_gradient(lambda E: np.sum(G * (O @ E)), dE, E, label=f"{claim}, {which}"),
+        compare(dE, O.T @ G, label=f"{claim} against O.T @ dY, {which}"),
+    ]
+
+
+# --8<-- [end:check_embedding_backward]

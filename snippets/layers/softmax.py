@@ -1,0 +1,95 @@
+"""Softmax, log-sum-exp and cross-entropy, row by row, with their backward passes (numpy only).
+
+Z: (N, K), one row of K logits per sample. For one row z, p = softmax(z) has
+p_k = exp(z_k) / Σ_j exp(z_j), and its Jacobian ∂p/∂z = diag(p) − p pᵀ (K, K) is symmetric.
+The backward pass never builds it: for a row g = ∂φ/∂p,
+
+    ∂φ/∂z = (diag(p) − p pᵀ) g = p ∘ (g − ⟨g, p⟩)        row by row: dZ = P ∘ (dP − (P ∘ dP) 1 1ᵀ)
+
+log-sum-exp, lse(z) = log Σ_k exp(z_k) = μ + log Σ_k exp(z_k − μ) with μ = max_k z_k (no overflow).
+Cross-entropy of targets Y (N, K), each row a probability vector (one-hot or not), mean over rows:
+
+    φ = (1/N) Σ_n (lse(z_n) − ⟨y_n, z_n⟩) = −(1/N) Σ_{n,k} Y_nk log P_nk
+    ∂φ/∂Z = (P − Y) / N
+    Hessian-vector product, direction V (N, K):  (1/N) (P ∘ V − P ∘ ((P ∘ V) 1 1ᵀ))
+    (one sample: H = diag(p) − p pᵀ, H v = p ∘ v − p (pᵀ v); it does not depend on y)
+"""
+
+import numpy as np
+
+
+def _require_float(name: str, A: np.ndarray) -> None:
+    """Refuse what would compute silently wrong: non-arrays, integer dtypes, NaN, not (N, K)."""
+    if not isinstance(A, np.ndarray) or A.dtype.kind != "f":
+        kind = A.dtype if isinstance(A, np.ndarray) else type(A).__name__
+        raise TypeError(f"{name} must be a floating-point numpy array; got {kind}")
+    if A.ndim != 2:
+        raise ValueError(f"{name} must have shape (N, K), one row per sample; got {A.shape}")
+    if np.isnan(A).any():
+        raise ValueError(f"{name} contains NaN (shape {A.shape})")
+
+
+def _require_same_shape(name: str, A: np.ndarray, Z: np.ndarray) -> None:
+    _require_float(name, A)
+    if A.shape != Z.shape:
+        raise ValueError(f"{name} must have the shape of the logits, {Z.shape}; got {A.shape}")
+
+
+def logsumexp(Z: np.ndarray) -> np.ndarray:
+    """lse(z) = μ + log Σ_k exp(z_k − μ), μ = max_k z_k, for each row z of Z (N, K); shape (N,)."""
+    _require_float("Z", Z)
+    mu = Z.max(axis=1)
+    return mu + np.log(np.exp(Z - mu[:, None]).sum(axis=1))
+
+
+def softmax(Z: np.ndarray) -> np.ndarray:
+    """P = softmax of each row of Z (N, K): P_nk = exp(Z_nk − lse(z_n)); P is (N, K)."""
+    _require_float("Z", Z)
+    E = np.exp(Z - Z.max(axis=1, keepdims=True))  # shifted by the row max: no overflow
+    return E / E.sum(axis=1, keepdims=True)
+
+
+def softmax_jacobian(p: np.ndarray) -> np.ndarray:
+    """∂p/∂z = diag(p) − p pᵀ (K, K) for one sample's p = softmax(z) (K,): for reading and
+    checking; the backward pass below never builds it."""
+    if not isinstance(p, np.ndarray) or p.dtype.kind != "f" or p.ndim != 1:
+        what = f"{p.dtype} of shape {p.shape}" if isinstance(p, np.ndarray) else type(p).__name__
+        raise TypeError(f"p must be a floating-point numpy array of shape (K,); got {what}")
+    return np.diag(p) - np.outer(p, p)
+
+
+def softmax_backward(dP: np.ndarray, P: np.ndarray) -> np.ndarray:
+    """Given dP = ∂φ/∂P (N, K) and P = softmax(Z): dZ = P ∘ (dP − ⟨dP_n, P_n⟩), row by row."""
+    _require_float("P", P)
+    _require_same_shape("dP", dP, P)
+    inner = np.sum(dP * P, axis=1, keepdims=True)  # ⟨g, p⟩ for each row: (N, 1)
+    return P * (dP - inner)
+
+
+def _require_targets(Y: np.ndarray, Z: np.ndarray) -> None:
+    _require_same_shape("Y", Y, Z)
+    if (Y < 0).any() or not np.allclose(Y.sum(axis=1), 1.0, rtol=0, atol=1e-12):
+        raise ValueError("each row of Y must be a probability vector: entries ≥ 0 that sum to 1")
+
+
+def cross_entropy(Z: np.ndarray, Y: np.ndarray) -> float:
+    """φ = (1/N) Σ_n (lse(z_n) − ⟨y_n, z_n⟩): logits Z (N, K), targets Y (N, K), rows sum to 1."""
+    _require_float("Z", Z)
+    _require_targets(Y, Z)
+    return float(np.mean(logsumexp(Z) - np.sum(Y * Z, axis=1)))
+
+
+def cross_entropy_backward(Z: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """∂φ/∂Z = (P − Y) / N for the mean cross-entropy, P = softmax(Z); shape (N, K)."""
+    _require_float("Z", Z)
+    _require_targets(Y, Z)
+    return (softmax(Z) - Y) / Z.shape[0]
+
+
+def cross_entropy_hvp(Z: np.ndarray, V: np.ndarray) -> np.ndarray:
+    """The Hessian of the mean cross-entropy times a direction V (N, K), row by row:
+    (1/N) (P ∘ V − P ∘ ⟨P_n, V_n⟩), P = softmax(Z); shape (N, K). Independent of Y."""
+    _require_float("Z", Z)
+    _require_same_shape("V", V, Z)
+    P = softmax(Z)
+    return (P * V - P * np.sum(P * V, axis=1, keepdims=True)) / Z.shape[0]
