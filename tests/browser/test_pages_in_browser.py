@@ -34,6 +34,11 @@ SHOW_EVERYTHING = """() => {
   style.textContent = ".tabbed-block { display: block !important; }";
   document.head.append(style);
 }"""
+# What sticks out past the right edge at phone width, outside blocks that scroll sideways.
+TOO_WIDE = """() => [...document.querySelectorAll("article p, article li, article math, article table")]
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+  .filter(e => !e.parentElement.closest("pre, .math-display, .md-typeset__scrollwrap, math"))
+  .map(e => (e.querySelector("annotation") || e).textContent.slice(0, 80))"""
 RAW_TEX = ["\\frac", "\\partial", "\\mathrm", "\\begin", "\\top", "$$", "\\(", "\\["]
 
 
@@ -94,6 +99,7 @@ def test_page_reads_right_offline(page, browser, site_url, screenshot_dir, weigh
     overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     if overflow > 0:
         problems.append(f"page is {overflow} px wider than a {WIDTHS['phone']} px phone")
+        problems += [f"  too wide: {text!r}" for text in tab.evaluate(TOO_WIDE)]
     tab.evaluate("window.scrollTo(0, 0)")
     tab.screenshot(path=screenshot_dir / f"{name}-{WIDTHS['phone']}.png", full_page=True)
     context.close()
