@@ -1,5 +1,6 @@
 """The catalogue of matrix derivatives: a registry of identities, each checked when the site builds.
 
-`IDENTITIES` and `MATRIX_IDENTITIES` list every entry, gathered from the family modules; import
-them and re-run any check yourself.
+`snippets.catalog.registry` gathers every entry from the family modules into `IDENTITIES` and
+`MATRIX_IDENTITIES`; import them and re-run any check yourself with
+`snippets.checks.catalog.identity`.
 """

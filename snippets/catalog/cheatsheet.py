@@ -1,0 +1,41 @@
+"""The catalogue's cheat sheet: one Markdown table row per entry, written from the registry.
+
+docs/catalog/index.md checks every entry when the site is built and prints this table; the
+build fails if any check was rejected, so the table only ever shows identities that passed.
+"""
+
+from snippets.catalog.registry import anchor, page
+from snippets.gradcheck import expect_pass
+
+HEADER = (
+    "| Gradient | Numerator layout | Conditions | Max relative error | Derivation |\n"
+    "| --- | --- | --- | --- | --- |"
+)
+
+
+def cheat_sheet(checked) -> str:
+    """checked: (entry, its CheckResults) pairs, in registry order -> a Markdown table.
+
+    Raises CheckFailedError (from expect_pass) if any result was rejected. Links are written
+    as built URLs relative to the cheat sheet's own page (catalog/): "traces/#traces-AX".
+    """
+    expect_pass(*(result for _, results in checked for result in results))
+    rows = [HEADER]
+    for entry, results in checked:
+        numerator = getattr(entry, "tex_numerator", None)
+        error = max(result.max_rel_error for result in results)
+        target = page(entry).removeprefix("catalog/").removesuffix(".md")
+        cells = [
+            _math(entry.tex),
+            _math(numerator.split(" = ", 1)[-1]) if numerator else "(Jacobian)",
+            "; ".join(entry.conditions) or "none",
+            f"{error:.1e}",
+            f"[{entry.id}]({target}/#{anchor(entry)})",
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def _math(tex: str) -> str:
+    """Inline TeX for a table cell: a `|` would split the cell, so bars become \\vert."""
+    return "$" + tex.replace("|", r"\vert ") + "$"

@@ -1,0 +1,54 @@
+"""The cheat sheet (snippets/catalog/cheatsheet.py): one row per entry, links to the headings
+that derive them, and no table at all if any check was rejected."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from snippets.catalog.cheatsheet import cheat_sheet
+from snippets.catalog.registry import IDENTITIES, anchor, by_id, page
+from snippets.checks.catalog.identity import check_identity
+from snippets.gradcheck import CheckFailedError
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+OURS = [e for e in IDENTITIES if e.family in ("traces", "norms", "forms")]
+
+
+def checked(entries):
+    return [(entry, check_identity(entry)) for entry in entries]
+
+
+def test_one_row_per_entry_with_its_link():
+    table = cheat_sheet(checked(OURS))
+    rows = table.splitlines()[2:]
+    assert len(rows) == len(OURS)
+    for entry, row in zip(OURS, rows, strict=True):
+        assert f"({entry.family}/#{anchor(entry)})" in row
+        assert entry.tex in row
+
+
+def test_links_reach_a_heading_on_the_family_page():
+    for entry in OURS:
+        text = (DOCS / page(entry)).read_text()
+        assert re.search(rf"^#+ .*\{{#{re.escape(anchor(entry))}\}}$", text, re.MULTILINE)
+
+
+def test_a_rejected_check_stops_the_table():
+    entry = by_id("traces.AXB")
+    wrong = check_identity(entry, grad=lambda X, A, B: 2 * A.T @ B.T)
+    with pytest.raises(CheckFailedError, match=r"traces\.AXB"):
+        cheat_sheet([*checked(OURS[:2]), (entry, wrong)])
+
+
+def test_no_bar_reaches_a_table_cell():
+    table = cheat_sheet(checked(OURS))
+    for row in table.splitlines():
+        assert row.count("|") == 6, row
+
+
+def test_the_page_prints_the_table_for_every_entry():
+    text = (DOCS / "catalog" / "index.md").read_text()
+    assert "for entry in IDENTITIES" in text
+    assert "for entry in MATRIX_IDENTITIES" in text
+    assert "print(cheat_sheet(checked))" in text

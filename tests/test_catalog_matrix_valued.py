@@ -1,0 +1,145 @@
+"""The matrix-valued family (snippets/catalog/matrix_valued.py) and its page."""
+
+import numpy as np
+import pytest
+from catalog_b_support import assert_exact, central_jacobian, close, page_text, tex_problems
+
+from snippets.catalog import matrix_valued
+from snippets.catalog.linalg import inv
+from snippets.catalog.matrix_valued import commutation, eye, vec
+from snippets.checks.catalog.identity import check_matrix_identity
+from snippets.gradcheck import GradientCheckError
+
+ENTRIES = matrix_valued.MATRIX_IDENTITIES
+IDS = [e.id for e in ENTRIES]
+SQUARE = [None, 3]
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+@pytest.mark.parametrize("square", SQUARE)
+def test_entry_passes(entry, seed, square):
+    inputs = entry.sample(np.random.default_rng(seed), square=square)
+    result = check_matrix_identity(entry, seed, inputs=inputs)
+    assert result, str(result)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_independent_finite_differences_agree(entry):
+    inputs = entry.sample(np.random.default_rng(7))
+    X = inputs[entry.variable]
+    J = entry.jacobian(**inputs)
+    F = entry.F(**inputs)
+    assert J.shape == (F.size, X.size)
+    assert close(J, central_jacobian(lambda V: entry.F(**{**inputs, entry.variable: V}), X))
+
+
+def test_commutation_matrix():
+    Y = np.arange(12.0).reshape(3, 4)
+    K = commutation(3, 4)
+    assert np.array_equal(K @ vec(Y), vec(Y.T))
+    assert np.array_equal(commutation(4, 3) @ K, np.eye(12))  # K_nm K_mn = I
+    assert not np.array_equal(K, np.eye(12))
+
+
+def test_commutation_refuses_bad_sizes():
+    with pytest.raises(ValueError, match="positive integers"):
+        commutation(0, 3)
+    with pytest.raises(ValueError, match="positive integers"):
+        commutation(2.5, 3)
+
+
+# Plausible mistakes: Kronecker factors swapped, row-major vec, a transpose dropped, the
+# commutation matrix forgotten, a sign dropped.
+def kron_swapped_AXB(X, A, B):
+    return np.kron(A, B.T)
+
+
+def row_major_AXB(X, A, B):
+    """The Jacobian of F.reshape(-1) by X.reshape(-1): numpy's row-major order."""
+    (s, t), (p, r) = (A @ X @ B).shape, X.shape
+    return commutation(s, t) @ np.kron(B.T, A) @ commutation(p, r).T
+
+
+MISTAKES = {
+    "matrix_valued.transpose": {"the identity": lambda X: np.eye(X.size)},
+    "matrix_valued.AXB": {"A ⊗ Bᵀ": kron_swapped_AXB, "row-major vec": row_major_AXB},
+    "matrix_valued.inv": {
+        "X⁻¹ ⊗ X⁻¹": lambda X: -np.kron(inv(X), inv(X)),
+        "sign dropped": lambda X: np.kron(inv(X).T, inv(X)),
+        "factors swapped": lambda X: -np.kron(inv(X), inv(X).T),
+    },
+    "matrix_valued.inv_transposed": {
+        "K forgotten": lambda X: -np.kron(inv(X), inv(X).T),
+        "the inverse's Jacobian": lambda X: -np.kron(inv(X).T, inv(X)),
+    },
+    "matrix_valued.AXinvB": {
+        "factors swapped": lambda X, A, B: -np.kron(A @ inv(X), B.T @ inv(X).T),
+        "inner transpose dropped": lambda X, A, B: -np.kron(B.T @ inv(X), A @ inv(X)),
+    },
+    "matrix_valued.XtX": {
+        "K forgotten": lambda X: np.kron(X.T, eye(X.shape[1])) + np.kron(eye(X.shape[1]), X.T),
+        "one term only": lambda X: np.kron(eye(X.shape[1]), X.T),
+    },
+    "matrix_valued.XXt": {
+        "K forgotten": lambda X: np.kron(X, eye(X.shape[0])) + np.kron(eye(X.shape[0]), X),
+        "2 X ⊗ I": lambda X: 2 * np.kron(X, eye(X.shape[0])),
+    },
+    "matrix_valued.square": {
+        "2 (I ⊗ X)": lambda X: 2 * np.kron(eye(len(X)), X),
+        "X ⊗ I + I ⊗ X": lambda X: np.kron(X, eye(len(X))) + np.kron(eye(len(X)), X),
+    },
+    "matrix_valued.hadamard_square": {
+        "row-major vec": lambda X: 2 * np.diag(X.reshape(-1)),
+        "2 is missing": lambda X: np.diag(vec(X)),
+    },
+    "matrix_valued.det_identity": {
+        "X⁻¹ for X⁻ᵀ": lambda X: np.linalg.det(X) * np.outer(vec(np.eye(len(X))), vec(inv(X))),
+    },
+    "matrix_valued.kron_XA": {
+        "no permutation": lambda X, A: np.kron(np.eye(X.size), vec(A)[:, None]),
+        "A ⊗ X's Jacobian": lambda X, A: matrix_valued._kron_AX_jacobian(X, A),
+    },
+    "matrix_valued.kron_AX": {
+        "no permutation": lambda X, A: np.kron(vec(A)[:, None], np.eye(X.size)),
+        "X ⊗ A's Jacobian": lambda X, A: matrix_valued._kron_XA_jacobian(X, A),
+    },
+}
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+@pytest.mark.parametrize("square", SQUARE)
+def test_mistakes_rejected(entry, square):
+    inputs = entry.sample(np.random.default_rng(0), square=square)
+    for name, wrong in MISTAKES[entry.id].items():
+        try:
+            result = check_matrix_identity(entry, 0, jacobian=wrong, inputs=inputs)
+        except GradientCheckError:  # a wrong shape is refused outright
+            continue
+        assert not result, f"{entry.id}: {name} passed"
+
+
+def test_every_entry_has_mistakes():
+    assert set(MISTAKES) == set(IDS)
+
+
+EXACT = [e for e in ENTRIES if e.exact]
+
+
+@pytest.mark.parametrize("entry", EXACT, ids=[e.id for e in EXACT])
+def test_exact_formulas_stay_exact(entry):
+    assert_exact(entry, (entry.F, entry.jacobian))
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_page_states_and_checks_the_entry(entry):
+    text = page_text("matrix-valued.md")
+    assert f"$$\n{entry.tex}\n$$" in text
+    assert "{#" + entry.id.replace(".", "-") + "}" in text
+    assert f'check_matrix_identity(by_id("{entry.id}"))' in text
+    assert tex_problems(entry.tex) == []
+
+
+def test_registry_holds_the_matrix_identities_and_no_scalar_ones():
+    assert matrix_valued.IDENTITIES == []
+    assert all(e.id.startswith("matrix_valued.") and e.family == "matrix_valued" for e in ENTRIES)
+    assert len(set(IDS)) == len(IDS)

@@ -1,0 +1,199 @@
+"""The catalogue registry and its checker: every entry listed once, found by id, and checked.
+
+The checker (snippets/checks/catalog/identity.py) is itself checked here against a separate,
+plainer finite-difference routine, so a fault in snippets.gradcheck cannot hide a wrong entry.
+"""
+
+import importlib
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from snippets.catalog import registry
+from snippets.catalog.entry import Identity, MatrixIdentity
+from snippets.catalog.registry import IDENTITIES, MATRIX_IDENTITIES, by_id
+from snippets.catalog.sample import Sample
+from snippets.checks.catalog.identity import check_identity, check_matrix_identity
+from snippets.gradcheck import GradientCheckError
+
+ALL = [*IDENTITIES, *MATRIX_IDENTITIES]
+
+
+def test_ids_are_unique():
+    ids = [entry.id for entry in ALL]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+@pytest.mark.parametrize("module", registry.FAMILIES, ids=lambda m: m.__name__.split(".")[-1])
+def test_ids_are_family_dot_name_and_live_in_their_family_module(module):
+    family = module.__name__.split(".")[-1]
+    entries = [*module.IDENTITIES, *getattr(module, "MATRIX_IDENTITIES", [])]
+    for entry in entries:
+        assert entry.family == family, f"{entry.id} is listed in {family}.py"
+        prefix, dot, name = entry.id.partition(".")
+        assert (prefix, dot) == (family, "."), f"{entry.id} must be '{family}.<name>'"
+        assert name, entry.id
+        assert name.replace("_", "").replace("-", "").isalnum(), entry.id
+
+
+def test_registry_keeps_every_entry_of_every_family_in_order():
+    expected = [e for module in registry.FAMILIES for e in module.IDENTITIES]
+    assert expected == IDENTITIES
+    assert all(isinstance(e, Identity) for e in IDENTITIES)
+    assert all(isinstance(e, MatrixIdentity) for e in MATRIX_IDENTITIES)
+    assert registry.FAMILIES[:3] == tuple(
+        importlib.import_module(f"snippets.catalog.{f}") for f in ("traces", "norms", "forms")
+    )
+
+
+def test_by_id_finds_each_entry():
+    for entry in ALL:
+        assert by_id(entry.id) is entry
+
+
+def test_by_id_names_the_missing_id_and_its_neighbours():
+    with pytest.raises(KeyError, match=r"no catalogue entry 'traces\.nonsense'.*traces\.AX"):
+        by_id("traces.nonsense")
+
+
+def test_page_and_anchor():
+    entry = by_id("traces.AXB")
+    assert registry.page(entry) == "catalog/traces.md"
+    assert registry.anchor(entry) == "traces-AXB"
+
+
+# --- an independent reference: plain central differences, written here ---------------------
+
+
+def plain_gradient(f, X, h=1e-6):
+    """(f(X + h E_ij) − f(X − h E_ij)) / 2h for every entry, in a plain double loop."""
+    out = np.zeros(X.shape)
+    for index in np.ndindex(*X.shape):
+        E = np.zeros(X.shape)
+        E[index] = h
+        out[index] = (f(X + E) - f(X - E)) / (2 * h)
+    return out
+
+
+def close(a, b, rtol=1e-6, floor=0.0):
+    """max|a − b| relative to the larger of max|a|, max|b|; both below `floor` count as equal."""
+    scale = max(np.max(np.abs(a)), np.max(np.abs(b)))
+    return scale <= floor or np.max(np.abs(a - b)) / scale < rtol
+
+
+@pytest.mark.parametrize("entry", IDENTITIES, ids=lambda e: e.id)
+def test_identity_agrees_with_an_independent_finite_difference(entry):
+    inputs = entry.sample(np.random.default_rng(7))
+    X = inputs[entry.variable]
+
+    def f(V):
+        if entry.structure == "symmetric":
+            V = (V + V.T) / 2
+        return entry.f(**{**inputs, entry.variable: V})
+
+    G = np.asarray(entry.grad(**inputs))
+    N = np.asarray(entry.numerator(**inputs))
+    assert G.shape == X.shape, f"gradient shape {G.shape}, variable shape {X.shape}"
+    assert N.shape == ((1, X.size) if X.ndim == 1 else X.shape[::-1])
+    reference = plain_gradient(f, X)
+    # A gradient that is zero (f constant) is compared with differences of rounding errors.
+    floor = 1e-8 * max(1.0, abs(f(X)))
+    assert close(G, reference, floor=floor)
+    assert close(N.reshape(X.shape) if X.ndim == 1 else N.T, reference, floor=floor)
+
+
+@pytest.mark.parametrize("entry", MATRIX_IDENTITIES, ids=lambda e: e.id)
+def test_matrix_identity_agrees_with_an_independent_finite_difference(entry):
+    inputs = entry.sample(np.random.default_rng(7))
+    X = inputs[entry.variable]
+    h = 1e-6
+    columns = []
+    for index in np.ndindex(*X.shape[::-1]):  # column-major: the row index runs fastest
+        E = np.zeros(X.shape)
+        E[index[::-1]] = h
+        plus = entry.F(**{**inputs, entry.variable: X + E})
+        minus = entry.F(**{**inputs, entry.variable: X - E})
+        columns.append(((plus - minus) / (2 * h)).reshape(-1, order="F"))
+    assert close(np.asarray(entry.jacobian(**inputs)), np.column_stack(columns))
+
+
+@pytest.mark.parametrize("entry", IDENTITIES, ids=lambda e: e.id)
+def test_identity_passes_over_seeds(entry, seed):
+    assert all(check_identity(entry, seed))
+
+
+@pytest.mark.parametrize("entry", MATRIX_IDENTITIES, ids=lambda e: e.id)
+def test_matrix_identity_passes_over_seeds(entry, seed):
+    assert check_matrix_identity(entry, seed)
+
+
+# --- exact entries really are exact ----------------------------------------------------------
+
+
+def as_fractions(A):
+    return np.vectorize(Fraction, otypes=[object])(A)
+
+
+EXACT = [e for e in IDENTITIES if e.exact]
+
+
+@pytest.mark.parametrize("entry", EXACT, ids=lambda e: e.id)
+def test_exact_entries_run_on_fractions_and_agree_with_floats(entry):
+    inputs = entry.sample(np.random.default_rng(3))
+    exact_inputs = {k: as_fractions(v) for k, v in inputs.items()}
+    for formula in (entry.f, entry.grad, entry.numerator):
+        exact = np.asarray(formula(**exact_inputs), dtype=object)
+        assert all(isinstance(v, (Fraction, int)) for v in exact.flat), (
+            f"{entry.id}: {formula} left the rationals (a float constant or np.linalg?)"
+        )
+        approx = np.asarray(formula(**inputs), dtype=float)
+        assert close(exact.astype(float), approx, rtol=1e-12)
+
+
+# --- the checker refuses what it cannot check ------------------------------------------------
+
+
+def test_numerator_of_the_wrong_shape_is_named():
+    entry = by_id("traces.AXB")
+    with pytest.raises(GradientCheckError, match=r"numerator-layout .* must have shape \(4, 3\)"):
+        check_identity(entry, numerator=entry.grad)
+
+
+def test_gradient_of_the_transposed_shape_is_named():
+    entry = by_id("traces.AXB")
+    with pytest.raises(GradientCheckError, match="transposed"):
+        check_identity(entry, grad=entry.numerator)
+
+
+def test_numerator_equal_to_the_gradient_is_rejected_on_square_inputs():
+    entry = by_id("traces.AXB")
+    inputs = entry.sample(np.random.default_rng(0), square=4)
+    gradient, numerator = check_identity(entry, inputs=inputs, numerator=entry.grad)
+    assert gradient
+    assert not numerator
+
+
+def test_sample_rejects_bad_specs():
+    with pytest.raises(ValueError, match="one or two of"):
+        Sample(X="pqz")
+    with pytest.raises(ValueError, match="must be square"):
+        Sample(A="pr sym")
+    with pytest.raises(ValueError, match="unknown structure"):
+        Sample(A="pp diagonal")
+
+
+def test_sample_shapes_and_structures():
+    sample = Sample(X="pr", A="pp sym", S="rr spd", u="s unit")
+    inputs = sample(np.random.default_rng(0))
+    assert {k: v.shape for k, v in inputs.items()} == {
+        "X": (3, 4),
+        "A": (3, 3),
+        "S": (4, 4),
+        "u": (5,),
+    }
+    assert np.array_equal(inputs["A"], inputs["A"].T)
+    assert np.all(np.linalg.eigvalsh(inputs["S"]) > 0)
+    assert np.isclose(inputs["u"] @ inputs["u"], 1.0)
+    square = sample(np.random.default_rng(0), square=2)
+    assert all(v.shape in {(2, 2), (2,)} for v in square.values())
