@@ -1,0 +1,105 @@
+"""Checks of the pre-norm transformer block (snippets/layers/transformer_block.py).
+
+The block the gradients are checked against is written out here from the formulas,
+with einsum, without any of the layer modules, so a mistake shared by a layer's forward
+and backward pass cannot hide. Each check takes the backward pass as a keyword
+argument, so tests can hand it a wrong one and see it rejected.
+"""
+
+# --8<-- [start:setup]
+import numpy as np
+
+from snippets.gradcheck import check_gradient, compare, expect_pass, expect_reject
+from snippets.layers.transformer_block import PARAMETER_SHAPES, block_backward, block_forward
+
+
+def block_inputs(seed: int = 0, shape=(5, 6, 4, 7)):
+    """Parameters, input X (n, p) and a random upstream gradient G (n, p), for
+    shape = (n, p, h, f): tokens, model width, head width, MLP width. Weights are scaled by
+    1/√fan-in and gains drawn around 1, so that no part of the block is flat or saturated."""
+    n, p, h, f = shape
+    sizes = {"p": p, "h": h, "f": f}
+    rng = np.random.default_rng(seed)
+    params = {}
+    for name, dims in PARAMETER_SHAPES.items():
+        size = tuple(sizes[d] for d in dims)
+        if name.startswith("gamma"):
+            params[name] = rng.uniform(0.5, 1.5, size)
+        elif name.startswith("W"):
+            params[name] = rng.standard_normal(size) / np.sqrt(size[1])
+        else:
+            params[name] = 0.5 * rng.standard_normal(size)
+    return params, rng.standard_normal((n, p)), rng.standard_normal((n, p))
+
+
+def block_by_formula(
+    X, gamma1, beta1, WQ, bQ, WK, bK, WV, bV, WO, bO, gamma2, beta2, W1, b1, W2, b2
+):
+    """Y from the formulas, with indices: t, u tokens; i, j features; c head; r MLP unit."""
+
+    def layer_norm(X, gamma, beta):
+        Xc = X - np.einsum("ti->t", X)[:, None] / X.shape[1]
+        var = np.einsum("ti,ti->t", Xc, Xc) / X.shape[1]
+        return Xc / np.sqrt(var + 1e-5)[:, None] * gamma[None, :] + beta[None, :]
+
+    n, h = X.shape[0], WQ.shape[0]
+    H1 = layer_norm(X, gamma1, beta1)
+    Q, K, V = (np.einsum("ti,ci->tc", H1, W) + b for W, b in ((WQ, bQ), (WK, bK), (WV, bV)))
+    S = np.einsum("tc,uc->tu", Q, K) / np.sqrt(h)
+    E = np.exp(S) * np.tri(n)  # causal: token t attends to tokens u ≤ t
+    A = np.einsum("tu,uc->tc", E / np.einsum("tu->t", E)[:, None], V)
+    Z = X + np.einsum("tc,ic->ti", A, WO) + bO
+    U = np.einsum("ti,ri->tr", layer_norm(Z, gamma2, beta2), W1) + b1
+    gelu_U = 0.5 * U * (1 + np.tanh(np.sqrt(2 / np.pi) * (U + 0.044715 * U**3)))
+    return Z + np.einsum("tr,ir->ti", gelu_U, W2) + b2
+
+
+# --8<-- [end:setup]
+
+
+# --8<-- [start:check_block_forward]
+def check_block_forward(seed=0, shape=(5, 6, 4, 7), forward=block_forward):
+    """The block's forward pass, assembled from the layer modules, against the formulas."""
+    params, X, _ = block_inputs(seed, shape)
+    Y, _ = forward(params, X)
+    return compare(Y, block_by_formula(X, **params), label="Y, block_forward = formulas")
+
+
+# --8<-- [end:check_block_forward]
+
+
+# --8<-- [start:check_block_backward]
+def check_block_backward(seed=0, shape=(5, 6, 4, 7), backward=block_backward, context=""):
+    """φ = G : block(X) for a random G: the gradient of X and of each of the 16 parameters
+    against the complex-step derivative of block_by_formula, which is accurate to rounding
+    even where a row of X or Z has a small spread and layer norm curves sharply (there, central
+    differences lose digits). `context` is appended to the labels."""
+    params, X, G = block_inputs(seed, shape)
+    _, cache = block_forward(params, X)
+    grads = backward(G, params, cache)
+    point = {"X": X, **params}
+    results = []
+    for name, value in point.items():
+
+        def phi(v, name=name):
+            return np.sum(G * block_by_formula(**{**point, name: v}))
+
+        label = f"d{name}{context}"
+        results.append(check_gradient(phi, grads["d" + name], value, method="complex", label=label))
+    return results
+
+
+# --8<-- [end:check_block_backward]
+
+
+# --8<-- [start:check_key_bias_has_no_effect]
+def check_key_bias_has_no_effect(seed=0, shape=(5, 6, 4, 7), forward=block_forward):
+    """Changing b_K adds q_t · Δb_K to every score of row t, a shift the softmax ignores: Y must
+    not change (to rounding), so ∂φ/∂b_K = 0 for every loss."""
+    params, X, _ = block_inputs(seed, shape)
+    change = np.random.default_rng([seed, 3]).standard_normal(params["bK"].shape)
+    moved = {**params, "bK": params["bK"] + change}
+    return compare(forward(moved, X)[0], forward(params, X)[0], label="Y unchanged by b_K")
+
+
+# --8<-- [end:check_key_bias_has_no_effect]

@@ -1,0 +1,202 @@
+"""Scaled dot-product attention: the checks pass, and the plausible mistakes are rejected."""
+
+import numpy as np
+import pytest
+
+from snippets.checks.layers.attention import (
+    attention_inputs,
+    check_attention_backward,
+    check_attention_forward,
+    check_softmax_backward,
+    shifted_causal_mask,
+)
+from snippets.gradcheck import GradientCheckError, relative_error
+from snippets.layers.attention import (
+    attention_backward,
+    attention_forward,
+    causal_mask,
+    softmax_rows,
+    softmax_rows_backward,
+)
+
+#: (n, m, h, v): queries, keys, head width, value width. Distinct, fewer keys than queries,
+#: a single query, and square, where every wrong answer has the right shape.
+ATTENTION_SHAPES = [(4, 6, 3, 5), (5, 3, 4, 2), (1, 3, 2, 2), (4, 4, 4, 4)]
+SQUARE = (4, 4, 4, 4)
+MASKS = ["causal", "bias", "none"]
+
+
+@pytest.fixture(params=ATTENTION_SHAPES, ids=lambda s: "x".join(map(str, s)))
+def att_shape(request):
+    return request.param
+
+
+@pytest.fixture(params=MASKS)
+def mask(request):
+    return request.param
+
+
+def test_softmax_backward_passes(seed, att_shape):
+    n, m, _, _ = att_shape
+    assert all(check_softmax_backward(seed, (n, m)))
+
+
+def test_forward_passes(seed, att_shape, mask):
+    assert check_attention_forward(seed, att_shape, mask=mask)
+
+
+def test_backward_passes(seed, att_shape, mask):
+    results = check_attention_backward(seed, att_shape, mask=mask)
+    assert len(results) == 3
+    assert all(results)
+
+
+def test_masked_keys_get_no_weight_and_no_gradient(seed):
+    Q, K, V, M, G = attention_inputs(seed, (4, 6, 3, 5), "causal")
+    P = softmax_rows(Q @ K.T / np.sqrt(3) + M)
+    assert np.all(P[np.isneginf(M)] == 0.0)
+    assert np.allclose(P.sum(axis=1), 1.0, rtol=0, atol=1e-15)
+    dS = softmax_rows_backward(G @ V.T, P)
+    assert np.all(dS[np.isneginf(M)] == 0.0)
+
+
+def test_causal_mask_is_the_shifted_mask_with_as_many_keys_as_queries():
+    assert np.array_equal(causal_mask(5), shifted_causal_mask(5, 5))
+    assert np.isneginf(causal_mask(3)[0, 1])
+    assert causal_mask(3)[1, 0] == 0.0
+
+
+# --- wrong softmax backward passes ---------------------------------------------------------------
+
+WRONG_SOFTMAX = {
+    "column-wise": lambda dP, P: P * (dP - np.sum(dP * P, axis=0, keepdims=True)),
+    "no row-sum term": lambda dP, P: P * dP,
+    "Jacobian skipped": lambda dP, P: dP,
+    "row sum of dP, not dP ∘ P": lambda dP, P: P * (dP - dP.sum(axis=1, keepdims=True)),
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_SOFTMAX.values(), ids=WRONG_SOFTMAX.keys())
+@pytest.mark.parametrize("shape", [(4, 6), (5, 5), (6, 3)], ids=str)
+def test_wrong_softmax_backward_rejected(wrong, shape, seed):
+    _, by_jacobian, by_differences = check_softmax_backward(seed, shape, backward=wrong)
+    assert not by_jacobian
+    assert not by_differences
+
+
+# --- wrong attention backward passes -------------------------------------------------------------
+
+
+def backward_with(softmax_axis=1, scale="1/sqrt(h)", mask=True, dK="dS.T Q", dQ="dS K", dV="P.T G"):
+    """The attention backward pass with one part replaced."""
+
+    def backward(dO, Q, K, V, M):
+        h = Q.shape[1]
+        c = {"1/sqrt(h)": 1 / np.sqrt(h), "1": 1.0, "1/h": 1 / h}[scale]
+        P = softmax_rows(Q @ K.T / np.sqrt(h) + (M if mask else 0.0))
+        dP = dO @ V.T
+        dS = P * (dP - np.sum(dP * P, axis=softmax_axis, keepdims=True))
+        grads = {
+            "dS K": lambda: dS @ K,
+            "dS.T K": lambda: dS.T @ K,
+            "dS.T Q": lambda: dS.T @ Q,
+            "dS Q": lambda: dS @ Q,
+            "(dS.T Q).T": lambda: (dS.T @ Q).T,
+            "P.T G": lambda: P.T @ dO,
+            "P G": lambda: P @ dO,
+            "(P.T G).T": lambda: (P.T @ dO).T,
+        }
+        return grads[dQ]() * c, grads[dK]() * c, grads[dV]()  # only these are computed
+
+    return backward
+
+
+def test_backward_helper_is_the_snippet(seed, att_shape, mask):
+    Q, K, V, M, G = attention_inputs(seed, att_shape, mask)
+    ours, snippet = backward_with()(G, Q, K, V, M), attention_backward(G, Q, K, V, M)
+    assert all(relative_error(a, b) < 1e-13 for a, b in zip(ours, snippet, strict=True))
+
+
+#: (replacement, indices of the gradients it must make wrong: 0 dQ, 1 dK, 2 dV, masks it needs)
+WRONG = {
+    "softmax Jacobian column-wise": ({"softmax_axis": 0}, [0, 1], MASKS),
+    "scale missing in the backward pass": ({"scale": "1"}, [0, 1], MASKS),
+    "scale 1/h": ({"scale": "1/h"}, [0, 1], MASKS),
+    "mask not applied in the backward pass": ({"mask": False}, [0, 1, 2], ["causal", "bias"]),
+}
+
+
+@pytest.mark.parametrize(("wrong", "broken", "masks"), WRONG.values(), ids=WRONG.keys())
+def test_wrong_backward_rejected(wrong, broken, masks, seed, att_shape):
+    n, m, _, _ = att_shape
+    if not np.isneginf(shifted_causal_mask(n, m)).any():  # one query that sees every key
+        masks = [k for k in masks if k != "causal"]
+    for mask in masks:
+        results = check_attention_backward(seed, att_shape, backward_with(**wrong), mask)
+        assert not any(results[i] for i in broken), mask
+
+
+WRONG_SQUARE = {
+    "dK = dS Q, not dSᵀ Q": ({"dK": "dS Q"}, 1),
+    "dK transposed": ({"dK": "(dS.T Q).T"}, 1),
+    "dQ = dSᵀ K": ({"dQ": "dS.T K"}, 0),
+    "dV = P G": ({"dV": "P G"}, 2),
+    "dV transposed": ({"dV": "(P.T G).T"}, 2),
+}
+
+
+@pytest.mark.parametrize(("wrong", "broken"), WRONG_SQUARE.values(), ids=WRONG_SQUARE.keys())
+def test_wrong_backward_rejected_on_square_shapes(wrong, broken, seed, mask):
+    # n = m = h = v: the wrong formulas have the right shapes, only the numbers differ.
+    assert not check_attention_backward(seed, SQUARE, backward_with(**wrong), mask)[broken]
+
+
+def test_transposed_dK_is_a_shape_error_on_distinct_shapes():
+    with pytest.raises(GradientCheckError, match="transposed"):
+        check_attention_backward(0, (4, 6, 3, 5), backward_with(dK="(dS.T Q).T"))
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+
+def good():
+    rng = np.random.default_rng(0)
+    return {
+        "Q": rng.standard_normal((4, 3)),
+        "K": rng.standard_normal((6, 3)),
+        "V": rng.standard_normal((6, 5)),
+        "M": shifted_causal_mask(4, 6),
+    }
+
+
+BAD = {
+    "Q and K of different widths": ({"K": np.ones((6, 2))}, ValueError, "same width h"),
+    "V with another number of rows": ({"V": np.ones((5, 5))}, ValueError, "one row per key"),
+    "mask of the wrong shape": ({"M": np.zeros((6, 4))}, ValueError, r"shape \(n, m\) = \(4, 6\)"),
+    "mask with NaN": ({"M": np.full((4, 6), np.nan)}, ValueError, "NaN or \\+inf"),
+    "mask hiding every key": ({"M": np.full((4, 6), -np.inf)}, ValueError, "every key"),
+    "integer Q": ({"Q": np.ones((4, 3), dtype=int)}, TypeError, "Q must be a floating-point"),
+    "integer mask": ({"M": np.zeros((4, 6), dtype=int)}, TypeError, "M must be a floating-point"),
+    "one-dimensional K": ({"K": np.ones(3)}, ValueError, "K must have 2 axes"),
+}
+
+
+@pytest.mark.parametrize(("change", "error", "message"), BAD.values(), ids=BAD.keys())
+def test_bad_input_refused(change, error, message):
+    args = {**good(), **change}
+    with pytest.raises(error, match=message):
+        attention_forward(**args)
+    with pytest.raises(error, match=message):
+        attention_backward(np.ones((4, 5)), **args)
+
+
+def test_upstream_gradient_of_the_wrong_shape_refused():
+    with pytest.raises(ValueError, match=r"dO must have the shape of O, \(4, 5\); got \(5, 4\)"):
+        attention_backward(np.ones((5, 4)), **good())
+
+
+def test_no_mask_is_a_zero_mask(seed):
+    Q, K, V, M, G = attention_inputs(seed, (4, 6, 3, 5), "none")
+    assert np.array_equal(attention_forward(Q, K, V), attention_forward(Q, K, V, M))
+    for a, b in zip(attention_backward(G, Q, K, V), attention_backward(G, Q, K, V, M), strict=True):
+        assert np.array_equal(a, b)
