@@ -99,5 +99,14 @@ def screenshot_dir():
 
 
 def pytest_terminal_summary(terminalreporter):
-    if SCREENSHOTS.is_dir() and any(SCREENSHOTS.iterdir()):
-        terminalreporter.write_line(f"browser tests: screenshots of every page in {SCREENSHOTS}")
+    """Name the screenshot folder and print each page's weight, heaviest first."""
+    weights = SCREENSHOTS / "weights.tsv"
+    if not weights.is_file():
+        return
+    write = terminalreporter.write_line
+    write(f"browser tests: screenshots of every page in {SCREENSHOTS}")
+    rows = [line.split("\t") for line in weights.read_text().splitlines()]
+    write("page weight, images excluded: bytes the browser received (gzip, as hosted)")
+    write("and the same files' size uncompressed (as `mkdocs serve` sends them):")
+    for page, received, uncompressed in sorted(rows, key=lambda r: -int(r[1])):
+        write(f"  {int(received):>9,}  {int(uncompressed):>11,}  {page}")

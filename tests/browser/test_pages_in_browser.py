@@ -35,7 +35,7 @@ SHOW_EVERYTHING = """() => {
   document.head.append(style);
 }"""
 # What sticks out past the right edge at phone width, outside blocks that scroll sideways.
-TOO_WIDE = """() => [...document.querySelectorAll("article p, article li, article math, article table")]
+TOO_WIDE = """() => [...document.querySelectorAll("article :is(p, li, math, table)")]
   .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
   .filter(e => !e.parentElement.closest("pre, .math-display, .md-typeset__scrollwrap, math"))
   .map(e => (e.querySelector("annotation") || e).textContent.slice(0, 80))"""
@@ -46,19 +46,13 @@ def page_id(page):
     return url_path(page) or "home"
 
 
-@pytest.fixture(scope="session")
-def weights():
-    """Bytes transferred per page, filled by the tests, printed at the end of the session."""
-    return {}
-
-
 @pytest.mark.parametrize("page", PAGES, ids=page_id)
-def test_page_reads_right_offline(page, browser, site_url, screenshot_dir, weights):
+def test_page_reads_right_offline(page, browser, site_url, built_site, screenshot_dir):
     url = site_url + url_path(page)
     origin = site_url.rstrip("/")
     context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
-    problems, transferred = [], {}
+    problems, transferred, on_disk = [], {}, {}
 
     def only_local(route):
         if route.request.url.startswith(origin):
@@ -71,6 +65,8 @@ def test_page_reads_right_offline(page, browser, site_url, screenshot_dir, weigh
         sizes = request.sizes()
         if request.resource_type != "image" and not urlsplit(request.url).path.endswith(".png"):
             transferred[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            file = built_site / urlsplit(request.url).path.lstrip("/")
+            on_disk[request.url] = (file / "index.html" if file.is_dir() else file).stat().st_size
 
     context.route("**/*", only_local)
     tab = context.new_page()
@@ -104,9 +100,11 @@ def test_page_reads_right_offline(page, browser, site_url, screenshot_dir, weigh
     tab.screenshot(path=screenshot_dir / f"{name}-{WIDTHS['phone']}.png", full_page=True)
     context.close()
 
-    weights[page_id(page)] = sum(transferred.values())
-    if weights[page_id(page)] > WEIGHT_BUDGET:
-        problems.append(f"page weighs {weights[page_id(page)]:,} bytes > {WEIGHT_BUDGET:,}")
+    weight = sum(transferred.values())
+    with (screenshot_dir / "weights.tsv").open("a") as report:
+        report.write(f"{page_id(page)}\t{weight}\t{sum(on_disk.values())}\n")
+    if weight > WEIGHT_BUDGET:
+        problems.append(f"page weighs {weight:,} bytes > {WEIGHT_BUDGET:,}")
     assert not problems, f"{url}:\n" + "\n".join(problems)
 
 
