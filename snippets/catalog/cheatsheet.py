@@ -8,7 +8,7 @@ from snippets.catalog.registry import anchor, page
 from snippets.gradcheck import expect_pass
 
 HEADER = (
-    "| Gradient | Numerator layout | Conditions | Max relative error | Derivation |\n"
+    "| Entry | Gradient | Numerator layout | Conditions | Max relative error |\n"
     "| --- | --- | --- | --- | --- |"
 )
 
@@ -26,11 +26,11 @@ def cheat_sheet(checked) -> str:
         error = max(result.max_rel_error for result in results)
         target = page(entry).removeprefix("catalog/").removesuffix(".md")
         cells = [
+            f"[{entry.id}]({target}/#{anchor(entry)})",
             _math(entry.tex),
             _math(numerator.split(" = ", 1)[-1]) if numerator else "(Jacobian)",
             "; ".join(entry.conditions) or "none",
             f"{error:.1e}",
-            f"[{entry.id}]({target}/#{anchor(entry)})",
         ]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
