@@ -6,6 +6,8 @@
    modules before every build makes each build import the files as they are now.
 2. The MathML extension (mathml.py beside this file) is registered here, and
    told which page it is converting so that its messages can name it.
+3. So is the extension that keeps code blocks out of the search index
+   (search_scope.py).
 """
 
 import sys
@@ -14,12 +16,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from mathml import MathMLExtension
+from search_scope import SearchScopeExtension
 
 mathml = MathMLExtension()
 
 
 def on_config(config, **kwargs):
     config.markdown_extensions.append(mathml)
+    config.markdown_extensions.append(SearchScopeExtension())
     return config
 
 

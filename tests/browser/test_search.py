@@ -14,6 +14,7 @@ EXPECTED = {
     "trace": "traces-and-layout/",
     "softmax": "layers/softmax/",
     "determinant": "catalog/determinants/",
+    "scatter-add": "layers/embedding/",
 }
 
 
