@@ -1,6 +1,7 @@
 """Checking the checks: break each formula snippet in small ways and see what notices.
 
-For every formula file in snippets/ (not the checker, not the checks), each
+For every formula file in snippets/ and snippets/layers/ (not the checker, not
+the checks), each
 mutant changes one token in the code (docstrings and comments are left alone):
 
     drop-T     `A.T` becomes `A`             (a transposed result)
@@ -46,7 +47,9 @@ class Mutant:
 
 
 def formula_files() -> list[Path]:
-    return sorted(p for p in (ROOT / "snippets").glob("*.py") if p.name not in SKIP)
+    """The formula files readers copy: snippets/*.py and the layers in snippets/layers/."""
+    candidates = [*(ROOT / "snippets").glob("*.py"), *(ROOT / "snippets" / "layers").glob("*.py")]
+    return sorted(p for p in candidates if p.name not in SKIP)
 
 
 def mutants(path: Path) -> list[Mutant]:
@@ -104,7 +107,8 @@ def calibrated(tests: list[str], build: list[str]) -> bool:
 
 def main(paths: list[Path]) -> int:
     python = sys.executable
-    tests = [python, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
+    # The browser tests look at pages, not formulas, and would double each run's time.
+    tests = [python, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--ignore=tests/browser"]
     build = [python, "-m", "mkdocs", "build", "--strict", "-d", "/tmp/mutation-site"]
     if fails(tests) or fails(build):
         print("the unmutated project does not pass its tests and build; fix that first")
