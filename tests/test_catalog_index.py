@@ -44,7 +44,7 @@ def test_a_rejected_check_stops_the_table():
 def test_no_bar_reaches_a_table_cell():
     table = cheat_sheet(checked(OURS))
     for row in table.splitlines():
-        assert row.count("|") == 6, row
+        assert row.count("|") == 7, row
 
 
 def test_the_page_prints_the_table_for_every_entry():

@@ -8,9 +8,12 @@ from snippets.catalog.registry import anchor, page
 from snippets.gradcheck import expect_pass
 
 HEADER = (
-    "| Entry | Gradient | Numerator layout | Conditions | Max relative error |\n"
-    "| --- | --- | --- | --- | --- |"
+    "| Entry | Gradient | Numerator layout | Conditions | Max relative error | Also proved |\n"
+    "| --- | --- | --- | --- | --- | --- |"
 )
+# Entries with `exact` set are also checked exactly and symbolically on the proofs page, in
+# the same build (which fails if any of them fails there).
+PROOFS = "../proofs/#which-formula-passed-which-level"
 
 
 def cheat_sheet(checked) -> str:
@@ -31,6 +34,7 @@ def cheat_sheet(checked) -> str:
             _math(numerator.split(" = ", 1)[-1]) if numerator else "(Jacobian)",
             "; ".join(entry.conditions) or "none",
             f"{error:.1e}",
+            f"[exact, symbolic]({PROOFS})" if entry.exact else "numerical only",
         ]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
