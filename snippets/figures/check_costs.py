@@ -70,7 +70,9 @@ def check_costs_svg() -> str:
     for (name, cost), color in zip(COSTS.items(), colors, strict=True):
         dash = "--" if "complex" in name else "-"
         ax.loglog(p, cost(p), dash, color=color, label=name)
-    ax.axvline(FULL_CHECK_MAX_SIZE, color=COLORS["grey"], ls=":", lw=1.2)
+    ax.axvline(
+        FULL_CHECK_MAX_SIZE, color=COLORS["grey"], ls=":", lw=1.2, ymax=0.66
+    )  # stops below the legend
     ax.annotate(
         f'method="auto" switches\nat p = {FULL_CHECK_MAX_SIZE}',
         xy=(FULL_CHECK_MAX_SIZE, 1.2e2),
