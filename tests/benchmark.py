@@ -193,6 +193,8 @@ def torch_ratios(repeats: int) -> None:
     except ImportError:
         print("   PyTorch: not importable here, so no autograd comparison (optional)")
         return
+    if os.environ.get("BENCHMARK_THREADS", "1") != "0":
+        torch.set_num_threads(int(os.environ.get("BENCHMARK_THREADS", "1")))
     torch.manual_seed(0)
     W = torch.randn(512, 512, dtype=torch.float64, requires_grad=True)
     X = torch.randn(512, 256, dtype=torch.float64)
@@ -202,10 +204,20 @@ def torch_ratios(repeats: int) -> None:
     Q, K, V = (torch.randn(256, 64, dtype=torch.float64, requires_grad=True) for _ in range(3))
     dO = torch.randn(256, 64, dtype=torch.float64)
     F = torch.nn.functional
+    XL = torch.randn(256, 512, dtype=torch.float64, requires_grad=True)
+    WL = torch.randn(512, 512, dtype=torch.float64, requires_grad=True)
+    bL = torch.randn(512, dtype=torch.float64, requires_grad=True)
+    dYL = torch.randn(256, 512, dtype=torch.float64)
+    XC = torch.randn(8, 16, 32, 32, dtype=torch.float64, requires_grad=True)
+    WC = torch.randn(32, 16, 3, 3, dtype=torch.float64, requires_grad=True)
+    bC = torch.randn(32, dtype=torch.float64, requires_grad=True)
+    dYC = torch.randn(8, 32, 32, 32, dtype=torch.float64)
     ops = {
         "matmul": lambda: (W @ X, G),
+        "linear": lambda: (F.linear(XL, WL, bL), dYL),
         "softmax cross-entropy": lambda: (F.cross_entropy(Z, y), None),
         "attention": lambda: (torch.softmax(Q @ K.T / 8.0, dim=1) @ V, dO),
+        "convolution": lambda: (F.conv2d(XC, WC, bC, padding=1), dYC),
     }
     for name, op in ops.items():
 
