@@ -39,3 +39,44 @@ def row_major_AXB(A: np.ndarray, B: np.ndarray) -> np.ndarray:
 def course_note_dD_dW(X: np.ndarray) -> np.ndarray:
     """Xᵀ: the course note's "dD/dW" for D = W X. X: (q, n)."""
     return X.T
+
+
+def inverse_differential_no_minus(X: np.ndarray, dX: np.ndarray) -> np.ndarray:
+    """X⁻¹ dX X⁻¹: "d(X⁻¹)" with the minus sign lost. X, dX: (n, n), X invertible."""
+    Y = np.linalg.inv(X)
+    return Y @ dX @ Y
+
+
+def inverse_differential(X: np.ndarray, dX: np.ndarray) -> np.ndarray:
+    """−X⁻¹ dX X⁻¹: the differential of X⁻¹ in the direction dX. X, dX: (n, n), X invertible."""
+    Y = np.linalg.inv(X)
+    return -Y @ dX @ Y
+
+
+def numerator_aXb(X: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """baᵀ: "∂ aᵀXb/∂X" in numerator layout (the shape of Xᵀ). X: (p, r), a: (p,), b: (r,)."""
+    return np.outer(b, a)
+
+
+def numerator_trAXB(X: np.ndarray, A: np.ndarray, B: np.ndarray) -> np.ndarray:
+    """BA: "∂ tr(AXB)/∂X" in numerator layout (the shape of Xᵀ). X: (p, r), A: (s, p), B: (r, s)."""
+    return B @ A
+
+
+def half_least_squares_gradient(x: np.ndarray, A: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Aᵀ(Ax − b): the gradient of ½‖Ax − b‖² by x. x: (p,), A: (s, p), b: (s,)."""
+    return A.T @ (A @ x - b)
+
+
+def per_sample_cross_entropy_gradient(Z: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """P − Y, P = softmax of each row of Z: the gradient of the SUM of the N cross-entropies.
+
+    Z: (N, K) logits, Y: (N, K) targets whose rows sum to 1; for one sample, p − y.
+    """
+    E = np.exp(Z - Z.max(axis=1, keepdims=True))
+    return E / E.sum(axis=1, keepdims=True) - Y
+
+
+def transpose_jacobian_as_identity(X: np.ndarray) -> np.ndarray:
+    """I (mn × mn): "∂ vec(Xᵀ)/∂ vec(X) = I", the derivative of Xᵀ taken to be one. X: (m, n)."""
+    return np.eye(X.size)

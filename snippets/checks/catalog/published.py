@@ -3,6 +3,8 @@ convention: a formula is right, right only under its own convention, or wrong.
 """
 
 # --8<-- [start:setup]
+from dataclasses import replace
+
 import numpy as np
 
 from snippets.catalog import published
@@ -10,6 +12,7 @@ from snippets.catalog.registry import by_id
 from snippets.checks.catalog.identity import check_identity
 from snippets.checks.catalog.structured import check_entrywise
 from snippets.gradcheck import check_gradient, check_jacobian, expect_pass, expect_reject
+from snippets.layers.softmax import cross_entropy, cross_entropy_backward
 
 # --8<-- [end:setup]
 
@@ -102,3 +105,98 @@ def check_course_note(seed=0, shape=(3, 4, 3), formula=published.course_note_dD_
 
 
 # --8<-- [end:check_course_note]
+
+
+# --8<-- [start:check_inverse_differential]
+def check_inverse_differential(seed=0, n=4, formula=published.inverse_differential_no_minus):
+    """A differential d(X⁻¹) = formula(X, dX), turned into the Jacobian ∂vec(X⁻¹)/∂vec(X)
+    (column b is vec of formula(X, E_b), E_b the b-th unit matrix in vec order) and compared
+    with central differences of X ↦ X⁻¹."""
+    X = by_id("matrix_valued.inv").sample(np.random.default_rng(seed), square=n)["X"]
+    units = np.eye(n * n).reshape(n * n, n, n).transpose(0, 2, 1)  # E_b: vec(E_b) = e_b
+    J = np.column_stack([formula(X, E).reshape(-1, order="F") for E in units])
+    return check_jacobian(np.linalg.inv, J, X, label=f"{formula.__name__} as d(X⁻¹)")
+
+
+# --8<-- [end:check_inverse_differential]
+
+
+# --8<-- [start:check_numerator_formula]
+def check_numerator_formula(seed=0, id="forms.aXb", formula=None, reading="numerator", square=None):
+    """A numerator-layout formula (the shape of Xᵀ), read as numerator layout (its transpose
+    must be our gradient) or used as our gradient directly; square=k draws every input k × k,
+    where the two readings have the same shape and only the numbers can tell them apart."""
+    formula = (
+        formula
+        or {
+            "forms.aXb": published.numerator_aXb,
+            "traces.AXB": published.numerator_trAXB,
+        }[id]
+    )
+    entry = by_id(id)
+    inputs = entry.sample(np.random.default_rng(seed), square=square)
+    if reading == "numerator":
+        result = check_identity(entry, seed, numerator=formula, inputs=inputs)[1]
+    else:
+        result = check_identity(entry, seed, grad=formula, inputs=inputs)[0]
+    X = inputs[entry.variable]
+    size = f"X {X.shape[0]} × {X.shape[1]}"
+    return replace(result, label=f"{formula.__name__} read in {reading} layout, {size}")
+
+
+# --8<-- [end:check_numerator_formula]
+
+
+# --8<-- [start:check_least_squares]
+def check_least_squares(
+    seed=0, shape=(5, 3), formula=published.half_least_squares_gradient, loss="half"
+):
+    """A claimed gradient by x of ½‖Ax − b‖² (loss="half") or of ‖Ax − b‖² (loss="full");
+    A: (s, p) with (s, p) = shape."""
+    s, p = shape
+    rng = np.random.default_rng(seed)
+    A, x, b = rng.standard_normal((s, p)), rng.standard_normal(p), rng.standard_normal(s)
+    scale = 0.5 if loss == "half" else 1.0
+
+    def f(x):
+        r = A @ x - b
+        return scale * (r @ r)
+
+    return check_gradient(f, formula(x, A, b), x, label=f"{formula.__name__}, {loss} loss")
+
+
+# --8<-- [end:check_least_squares]
+
+
+# --8<-- [start:check_cross_entropy_batch]
+def check_cross_entropy_batch(
+    seed=0, shape=(4, 3), formula=published.per_sample_cross_entropy_gradient, loss="sum"
+):
+    """A claimed ∂φ/∂Z for N samples of K logits (shape = (N, K)), one-hot targets Y, for the
+    summed loss φ = Σ_n ℓ_n (loss="sum") or the mean φ = (1/N) Σ_n ℓ_n (loss="mean")."""
+    N, K = shape
+    rng = np.random.default_rng(seed)
+    Z, Y = rng.standard_normal((N, K)), np.eye(K)[rng.integers(0, K, N)]
+    scale = N if loss == "sum" else 1
+
+    def f(Z):
+        return scale * cross_entropy(Z, Y)
+
+    return check_gradient(f, formula(Z, Y), Z, label=f"{formula.__name__}, {loss} over N = {N}")
+
+
+# --8<-- [end:check_cross_entropy_batch]
+
+
+# --8<-- [start:check_transpose_jacobian]
+def check_transpose_jacobian(
+    seed=0, shape=(3, 4), formula=published.transpose_jacobian_as_identity
+):
+    """A claimed Jacobian ∂vec(Xᵀ)/∂vec(X) for X of the given shape, column-major vec."""
+    X = np.random.default_rng(seed).standard_normal(shape)
+    return check_jacobian(
+        lambda V: V.T, formula(X), X, label=f"{formula.__name__}, X {shape[0]} × {shape[1]}"
+    )
+
+
+# --8<-- [end:check_transpose_jacobian]
