@@ -135,10 +135,10 @@ def cases(rng):
     def softmax_cross_entropy():
         layer = importlib.import_module("snippets.layers.softmax")
         Z = rng.standard_normal((256, 1000))
-        Y = np.eye(1000)[rng.integers(0, 1000, 256)]
+        T = np.eye(1000)[rng.integers(0, 1000, 256)]
         return (
-            (lambda: layer.cross_entropy(Z, Y)),
-            (lambda: layer.cross_entropy_backward(Z, Y)),
+            (lambda: layer.cross_entropy(Z, T)),
+            (lambda: layer.cross_entropy_backward(Z, T)),
         )
 
     def attention():
@@ -200,7 +200,7 @@ def torch_ratios(repeats: int) -> None:
     X = torch.randn(512, 256, dtype=torch.float64)
     G = torch.randn(512, 256, dtype=torch.float64)
     Z = torch.randn(256, 1000, dtype=torch.float64, requires_grad=True)
-    y = torch.randint(0, 1000, (256,))
+    t = torch.randint(0, 1000, (256,))  # targets as class indices
     Q, K, V = (torch.randn(256, 64, dtype=torch.float64, requires_grad=True) for _ in range(3))
     dO = torch.randn(256, 64, dtype=torch.float64)
     F = torch.nn.functional
@@ -215,7 +215,7 @@ def torch_ratios(repeats: int) -> None:
     ops = {
         "matmul": lambda: (W @ X, G),
         "linear": lambda: (F.linear(XL, WL, bL), dYL),
-        "softmax cross-entropy": lambda: (F.cross_entropy(Z, y), None),
+        "softmax cross-entropy": lambda: (F.cross_entropy(Z, t), None),
         "attention": lambda: (torch.softmax(Q @ K.T / 8.0, dim=1) @ V, dO),
         "convolution": lambda: (F.conv2d(XC, WC, bC, padding=1), dYC),
     }

@@ -50,7 +50,7 @@ WRONG = {
     "layer norm": lambda v, X, gamma, beta: {
         "X": (v * gamma) / np.sqrt(X.var(axis=1, keepdims=True) + 1e-5),  # mean/var terms
         "gamma": normalization.layernorm_backward(v, X, gamma)[1], "beta": v.sum(axis=0)},
-    "cross-entropy": lambda v, Z, Y: {"Z": v * (softmax.softmax(Z) - Y)},  # 1/N missing
+    "cross-entropy": lambda v, Z, T: {"Z": v * (softmax.softmax(Z) - T)},  # 1/N missing
 }  # fmt: skip
 
 

@@ -126,8 +126,8 @@ def test_cross_entropy_batch(seed, shape):
     assert check_cross_entropy_batch(seed, shape, formula=cross_entropy_backward, loss="mean")
     assert not check_cross_entropy_batch(seed, shape, formula=cross_entropy_backward, loss="sum")
 
-    def softmax_over_columns(Z, Y):
-        return published.per_sample_cross_entropy_gradient(Z.T, Y.T).T
+    def softmax_over_columns(Z, T):
+        return published.per_sample_cross_entropy_gradient(Z.T, T.T).T
 
     assert not check_cross_entropy_batch(seed, shape, formula=softmax_over_columns, loss="sum")
 

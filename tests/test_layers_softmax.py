@@ -117,10 +117,10 @@ def test_logsumexp_without_adding_back_the_max_rejected(seed):
 
 
 WRONG_CE = {
-    "P - Y without 1/N": lambda Z, Y: softmax(Z) - Y,
-    "Y - P": lambda Z, Y: (Y - softmax(Z)) / Z.shape[0],
-    "softmax over the wrong axis": lambda Z, Y: (over_columns(Z) - Y) / Z.shape[0],
-    "1/N twice": lambda Z, Y: (softmax(Z) - Y) / Z.shape[0] ** 2,
+    "P - T without 1/N": lambda Z, T: softmax(Z) - T,
+    "T - P": lambda Z, T: (T - softmax(Z)) / Z.shape[0],
+    "softmax over the wrong axis": lambda Z, T: (over_columns(Z) - T) / Z.shape[0],
+    "1/N twice": lambda Z, T: (softmax(Z) - T) / Z.shape[0] ** 2,
 }
 
 
@@ -132,8 +132,8 @@ def test_wrong_cross_entropy_gradient_rejected(name, soft, seed):
 
 
 def test_summed_loss_rejected(seed):
-    def summed(Z, Y):
-        return cross_entropy(Z, Y) * Z.shape[0]
+    def summed(Z, T):
+        return cross_entropy(Z, T) * Z.shape[0]
 
     assert not check_cross_entropy(seed, (4, 3), loss=summed)[0]
 
@@ -170,19 +170,19 @@ def test_hvp_is_the_jacobian_of_the_gradient_for_one_sample(seed):
 @pytest.mark.parametrize(
     ("call", "error", "match"),
     [
-        (lambda Z, Y: softmax(Z.astype(int)), TypeError, "Z must be a floating-point"),
-        (lambda Z, Y: softmax(Z[0]), ValueError, r"Z must have shape \(N, K\)"),
-        (lambda Z, Y: logsumexp(np.full((2, 2), np.nan)), ValueError, "Z contains NaN"),
-        (lambda Z, Y: softmax_backward(Z[:, :2], softmax(Z)), ValueError, "dP must have the shape"),
-        (lambda Z, Y: cross_entropy(Z, Y[:, :2]), ValueError, "Y must have the shape"),
-        (lambda Z, Y: cross_entropy(Z, 2 * Y), ValueError, "probability vector"),
-        (lambda Z, Y: cross_entropy_backward(Z, -Y + 2 / Z.shape[1]), ValueError, "probability"),
-        (lambda Z, Y: cross_entropy(Z, Y.astype(int)), TypeError, "Y must be a floating-point"),
-        (lambda Z, Y: cross_entropy_hvp(Z, Z[:1]), ValueError, "V must have the shape"),
-        (lambda Z, Y: softmax_jacobian(np.array([1, 0])), TypeError, "p must be a floating-point"),
+        (lambda Z, T: softmax(Z.astype(int)), TypeError, "Z must be a floating-point"),
+        (lambda Z, T: softmax(Z[0]), ValueError, r"Z must have shape \(N, K\)"),
+        (lambda Z, T: logsumexp(np.full((2, 2), np.nan)), ValueError, "Z contains NaN"),
+        (lambda Z, T: softmax_backward(Z[:, :2], softmax(Z)), ValueError, "dP must have the shape"),
+        (lambda Z, T: cross_entropy(Z, T[:, :2]), ValueError, "T must have the shape"),
+        (lambda Z, T: cross_entropy(Z, 2 * T), ValueError, "probability vector"),
+        (lambda Z, T: cross_entropy_backward(Z, -T + 2 / Z.shape[1]), ValueError, "probability"),
+        (lambda Z, T: cross_entropy(Z, T.astype(int)), TypeError, "T must be a floating-point"),
+        (lambda Z, T: cross_entropy_hvp(Z, Z[:1]), ValueError, "V must have the shape"),
+        (lambda Z, T: softmax_jacobian(np.array([1, 0])), TypeError, "p must be a floating-point"),
     ],
 )
 def test_bad_input_is_refused(call, error, match):
-    Z, _, Y, _, _ = softmax_inputs(0, (4, 3))
+    Z, _, T, _, _ = softmax_inputs(0, (4, 3))
     with pytest.raises(error, match=match):
-        call(Z, Y)
+        call(Z, T)

@@ -68,13 +68,13 @@ def half_least_squares_gradient(x: np.ndarray, A: np.ndarray, b: np.ndarray) -> 
     return A.T @ (A @ x - b)
 
 
-def per_sample_cross_entropy_gradient(Z: np.ndarray, Y: np.ndarray) -> np.ndarray:
-    """P − Y, P = softmax of each row of Z: the gradient of the SUM of the N cross-entropies.
+def per_sample_cross_entropy_gradient(Z: np.ndarray, T: np.ndarray) -> np.ndarray:
+    """P − T, P = softmax of each row of Z: the gradient of the SUM of the N cross-entropies.
 
-    Z: (N, K) logits, Y: (N, K) targets whose rows sum to 1; for one sample, p − y.
+    Z: (N, K) logits, T: (N, K) targets whose rows sum to 1; for one sample, p − t.
     """
     E = np.exp(Z - Z.max(axis=1, keepdims=True))
-    return E / E.sum(axis=1, keepdims=True) - Y
+    return E / E.sum(axis=1, keepdims=True) - T
 
 
 def transpose_jacobian_as_identity(X: np.ndarray) -> np.ndarray:

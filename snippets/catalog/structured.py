@@ -1,13 +1,13 @@
 """Catalogue family "structured": scalar functions of a symmetric matrix X.
 
 The gradient of every entry here is the gradient WITHIN the symmetric matrices: the one
-symmetric S with df = S : dX for every symmetric change dX. If G is the gradient of the same
-formula with X treated as a free square matrix, then S = (G + Gᵀ)/2.
+symmetric S with df = S : dX for every symmetric change dX. If ∇f is the gradient of the same
+formula with X treated as a free square matrix, then S = (∇f + (∇f)ᵀ)/2.
 
 A second convention is common in statistics texts: treat each pair X_ij = X_ji (i < j) as one
 variable and collect the partial derivatives by those variables into a matrix. That matrix
-is D = G + Gᵀ − G ∘ I = 2S − S ∘ I (`entrywise` below). It holds the same information as S,
-but it is not a gradient for the Frobenius product: D : dX is not df.
+is E = ∇f + (∇f)ᵀ − ∇f ∘ I = 2S − S ∘ I (`entrywise` below). It holds the same information as
+S, but it is not a gradient for the Frobenius product: E : dX is not df.
 """
 
 import numpy as np

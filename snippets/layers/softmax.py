@@ -7,12 +7,12 @@ The backward pass never builds it: for a row g = ∂φ/∂p,
     ∂φ/∂z = (diag(p) − p pᵀ) g = p ∘ (g − ⟨g, p⟩)        row by row: dZ = P ∘ (dP − (P ∘ dP) 1 1ᵀ)
 
 log-sum-exp, lse(z) = log Σ_k exp(z_k) = μ + log Σ_k exp(z_k − μ) with μ = max_k z_k (no overflow).
-Cross-entropy of targets Y (N, K), each row a probability vector (one-hot or not), mean over rows:
+Cross-entropy of targets T (N, K), each row a probability vector (one-hot or not), mean over rows:
 
-    φ = (1/N) Σ_n (lse(z_n) − ⟨y_n, z_n⟩) = −(1/N) Σ_{n,k} Y_nk log P_nk
-    ∂φ/∂Z = (P − Y) / N
+    φ = (1/N) Σ_n (lse(z_n) − ⟨t_n, z_n⟩) = −(1/N) Σ_{n,k} T_nk log P_nk
+    ∂φ/∂Z = (P − T) / N
     Hessian-vector product, direction V (N, K):  (1/N) (P ∘ V − P ∘ ((P ∘ V) 1 1ᵀ))
-    (one sample: H = diag(p) − p pᵀ, H v = p ∘ v − p (pᵀ v); it does not depend on y)
+    (one sample: H = diag(p) − p pᵀ, H v = p ∘ v − p (pᵀ v); it does not depend on t)
 """
 
 import numpy as np
@@ -66,29 +66,29 @@ def softmax_backward(dP: np.ndarray, P: np.ndarray) -> np.ndarray:
     return P * (dP - inner)
 
 
-def _require_targets(Y: np.ndarray, Z: np.ndarray) -> None:
-    _require_same_shape("Y", Y, Z)
-    if (Y < 0).any() or not np.allclose(Y.sum(axis=1), 1.0, rtol=0, atol=1e-12):
-        raise ValueError("each row of Y must be a probability vector: entries ≥ 0 that sum to 1")
+def _require_targets(T: np.ndarray, Z: np.ndarray) -> None:
+    _require_same_shape("T", T, Z)
+    if (T < 0).any() or not np.allclose(T.sum(axis=1), 1.0, rtol=0, atol=1e-12):
+        raise ValueError("each row of T must be a probability vector: entries ≥ 0 that sum to 1")
 
 
-def cross_entropy(Z: np.ndarray, Y: np.ndarray) -> float:
-    """φ = (1/N) Σ_n (lse(z_n) − ⟨y_n, z_n⟩): logits Z (N, K), targets Y (N, K), rows sum to 1."""
+def cross_entropy(Z: np.ndarray, T: np.ndarray) -> float:
+    """φ = (1/N) Σ_n (lse(z_n) − ⟨t_n, z_n⟩): logits Z (N, K), targets T (N, K), rows sum to 1."""
     _require_float("Z", Z)
-    _require_targets(Y, Z)
-    return float(np.mean(logsumexp(Z) - np.sum(Y * Z, axis=1)))
+    _require_targets(T, Z)
+    return float(np.mean(logsumexp(Z) - np.sum(T * Z, axis=1)))
 
 
-def cross_entropy_backward(Z: np.ndarray, Y: np.ndarray) -> np.ndarray:
-    """∂φ/∂Z = (P − Y) / N for the mean cross-entropy, P = softmax(Z); shape (N, K)."""
+def cross_entropy_backward(Z: np.ndarray, T: np.ndarray) -> np.ndarray:
+    """∂φ/∂Z = (P − T) / N for the mean cross-entropy, P = softmax(Z); shape (N, K)."""
     _require_float("Z", Z)
-    _require_targets(Y, Z)
-    return (softmax(Z) - Y) / Z.shape[0]
+    _require_targets(T, Z)
+    return (softmax(Z) - T) / Z.shape[0]
 
 
 def cross_entropy_hvp(Z: np.ndarray, V: np.ndarray) -> np.ndarray:
     """The Hessian of the mean cross-entropy times a direction V (N, K), row by row:
-    (1/N) (P ∘ V − P ∘ ⟨P_n, V_n⟩), P = softmax(Z); shape (N, K). Independent of Y."""
+    (1/N) (P ∘ V − P ∘ ⟨P_n, V_n⟩), P = softmax(Z); shape (N, K). Independent of T."""
     _require_float("Z", Z)
     _require_same_shape("V", V, Z)
     P = softmax(Z)

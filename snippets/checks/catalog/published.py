@@ -172,17 +172,17 @@ def check_least_squares(
 def check_cross_entropy_batch(
     seed=0, shape=(4, 3), formula=published.per_sample_cross_entropy_gradient, loss="sum"
 ):
-    """A claimed ∂φ/∂Z for N samples of K logits (shape = (N, K)), one-hot targets Y, for the
+    """A claimed ∂φ/∂Z for N samples of K logits (shape = (N, K)), one-hot targets T, for the
     summed loss φ = Σ_n ℓ_n (loss="sum") or the mean φ = (1/N) Σ_n ℓ_n (loss="mean")."""
     N, K = shape
     rng = np.random.default_rng(seed)
-    Z, Y = rng.standard_normal((N, K)), np.eye(K)[rng.integers(0, K, N)]
+    Z, T = rng.standard_normal((N, K)), np.eye(K)[rng.integers(0, K, N)]
     scale = N if loss == "sum" else 1
 
     def f(Z):
-        return scale * cross_entropy(Z, Y)
+        return scale * cross_entropy(Z, T)
 
-    return check_gradient(f, formula(Z, Y), Z, label=f"{formula.__name__}, {loss} over N = {N}")
+    return check_gradient(f, formula(Z, T), Z, label=f"{formula.__name__}, {loss} over N = {N}")
 
 
 # --8<-- [end:check_cross_entropy_batch]

@@ -37,9 +37,9 @@ def check_entrywise(entry, seed=0, claimed=None, label=None):
     def f(v):
         return entry.f(**{**inputs, name: X_of(v)})
 
-    D = entrywise(entry.grad(**inputs)) if claimed is None else np.asarray(claimed(**inputs))
+    E = entrywise(entry.grad(**inputs)) if claimed is None else np.asarray(claimed(**inputs))
     label = label or f"{entry.id}: partial derivatives by the distinct entries"
-    return check_gradient(f, D[upper], X[upper], label=label)
+    return check_gradient(f, E[upper], X[upper], label=label)
 
 
 # --8<-- [end:check_entrywise]

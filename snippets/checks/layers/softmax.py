@@ -3,7 +3,7 @@
 shape = (N, K): N samples, K classes. Each check builds its inputs from a seed and takes
 the formula under test as a keyword argument, so tests can hand it a wrong formula and see
 it rejected. The reference formulas here are the textbook ones, exp(z) / Σ exp(z) and
-−Σ y log p, without the max shift: fine for the moderate logits the checks draw.
+−Σ t log p, without the max shift: fine for the moderate logits the checks draw.
 """
 
 # --8<-- [start:setup]
@@ -161,21 +161,21 @@ def check_cross_entropy(
     soft=False,
     loss=cross_entropy,
     backward=cross_entropy_backward,
-    claim="dZ = (P - Y) / N",
+    claim="dZ = (P - T) / N",
 ):
-    """φ = −(1/N) Σ Y ∘ log softmax(Z), for one-hot targets (or soft ones, rows of
-    probabilities): the value, and the gradient (P − Y)/N against finite differences.
+    """φ = −(1/N) Σ T ∘ log softmax(Z), for one-hot targets T (or soft ones, rows of
+    probabilities): the value, and the gradient (P − T)/N against finite differences.
     `claim` names the gradient formula under test in the printed result."""
     Z, _, one_hot, soft_targets, _ = softmax_inputs(seed, shape)
-    Y = soft_targets if soft else one_hot
+    T = soft_targets if soft else one_hot
 
     def phi(Z):
-        return -np.sum(Y * np.log(naive_softmax(Z))) / Z.shape[0]
+        return -np.sum(T * np.log(naive_softmax(Z))) / Z.shape[0]
 
     targets = "soft" if soft else "one-hot"
     return [
-        compare(loss(Z, Y), phi(Z), label=f"φ = −mean Σ Y log P, {targets} Y"),
-        check_gradient(phi, backward(Z, Y), Z, label=f"{claim}, {targets} Y"),
+        compare(loss(Z, T), phi(Z), label=f"φ = −mean Σ T log P, {targets} T"),
+        check_gradient(phi, backward(Z, T), Z, label=f"{claim}, {targets} T"),
     ]
 
 
@@ -185,22 +185,22 @@ def check_cross_entropy(
 # --8<-- [start:check_hvp]
 def check_hvp(seed=0, shape=(4, 3), hvp=cross_entropy_hvp):
     """H V for the mean cross-entropy, against finite differences of the gradient:
-    H V = ∂/∂Z ⟨∇φ(Z), V⟩ (H is symmetric), with ∇φ(Z) = (softmax(Z) − Y)/N written out.
+    H V = ∂/∂Z ⟨∇φ(Z), V⟩ (H is symmetric), with ∇φ(Z) = (softmax(Z) − T)/N written out.
     And for one sample, the gradient's Jacobian against H = diag(p) − p pᵀ."""
-    Z, _, Y, _, V = softmax_inputs(seed, shape)
+    Z, _, T, _, V = softmax_inputs(seed, shape)
     N = Z.shape[0]
 
     def grad(Z):
-        return (naive_softmax(Z) - Y) / N
+        return (naive_softmax(Z) - T) / N
 
-    z, y = Z[0], Y[0]
+    z, t = Z[0], T[0]
     p = softmax(z[None, :])[0]
     return [
         check_gradient(
             lambda Z: np.sum(grad(Z) * V), hvp(Z, V), Z, label="H V = (P∘V − P∘<P, V>) / N"
         ),
         check_jacobian(
-            lambda z: naive_softmax(z[None, :])[0] - y,
+            lambda z: naive_softmax(z[None, :])[0] - t,
             np.diag(p) - np.outer(p, p),
             z,
             label="one sample: H = diag(p) − p pᵀ",
