@@ -175,6 +175,13 @@ BAD = {
     "mask of the wrong shape": ({"M": np.zeros((6, 4))}, ValueError, r"shape \(n, m\) = \(4, 6\)"),
     "mask with NaN": ({"M": np.full((4, 6), np.nan)}, ValueError, "NaN or \\+inf"),
     "mask hiding every key": ({"M": np.full((4, 6), -np.inf)}, ValueError, "every key"),
+    # Only query 2 is blind; every key is still seen by some query, so a check over the
+    # wrong axis would miss it.
+    "mask hiding every key from one query": (
+        {"M": np.where(np.arange(4)[:, None] == 2, -np.inf, 0.0) * np.ones((4, 6))},
+        ValueError,
+        "every key from query row 2",
+    ),
     "integer Q": ({"Q": np.ones((4, 3), dtype=int)}, TypeError, "Q must be a floating-point"),
     "integer mask": ({"M": np.zeros((4, 6), dtype=int)}, TypeError, "M must be a floating-point"),
     "one-dimensional K": ({"K": np.ones(3)}, ValueError, "K must have 2 axes"),
@@ -200,3 +207,12 @@ def test_no_mask_is_a_zero_mask(seed):
     assert np.array_equal(attention_forward(Q, K, V), attention_forward(Q, K, V, M))
     for a, b in zip(attention_backward(G, Q, K, V), attention_backward(G, Q, K, V, M), strict=True):
         assert np.array_equal(a, b)
+
+
+def test_large_scores_do_not_overflow():
+    """Scores of order 1e3 would overflow exp: the softmax subtracts each row's maximum."""
+    Q, K, V, M, G = attention_inputs(0, (4, 6, 3, 5), "causal")
+    output = attention_forward(1e3 * Q, K, V, M)
+    grads = attention_backward(G, 1e3 * Q, K, V, M)
+    assert np.isfinite(output).all()
+    assert all(np.isfinite(g).all() for g in grads)
