@@ -197,7 +197,7 @@ def torch_ratios(repeats: int) -> None:
         torch.set_num_threads(int(os.environ.get("BENCHMARK_THREADS", "1")))
     torch.manual_seed(0)
     W = torch.randn(512, 512, dtype=torch.float64, requires_grad=True)
-    X = torch.randn(512, 256, dtype=torch.float64)
+    X = torch.randn(512, 256, dtype=torch.float64, requires_grad=True)  # dW and dX, as numpy
     G = torch.randn(512, 256, dtype=torch.float64)
     Z = torch.randn(256, 1000, dtype=torch.float64, requires_grad=True)
     t = torch.randint(0, 1000, (256,))  # targets as class indices
