@@ -1,46 +1,17 @@
-"""The inverse family (snippets/catalog/inverses.py) and its page."""
+"""The inverse family (snippets/catalog/inverses.py): its own mistakes. What every entry must
+pass and refuse, and its page, are tested in tests/test_catalog_entries.py."""
 
 import numpy as np
 import pytest
-from catalog_b_support import assert_exact, central_gradient, close, page_text, tex_problems
+from catalog_wrong import mistakes
 
 from snippets.catalog import inverses
 from snippets.catalog.linalg import inv
-from snippets.checks.catalog.identity import check_identity
 
-ENTRIES = inverses.IDENTITIES
-IDS = [e.id for e in ENTRIES]
-SQUARE = [None, 3]
-
-
-@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
-@pytest.mark.parametrize("square", SQUARE)
-def test_entry_passes(entry, seed, square):
-    inputs = entry.sample(np.random.default_rng(seed), square=square)
-    results = check_identity(entry, seed, inputs=inputs)
-    assert all(results), [str(r) for r in results]
-
-
-@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
-def test_independent_finite_differences_agree(entry):
-    inputs = entry.sample(np.random.default_rng(7))
-    X = inputs[entry.variable]
-    reference = central_gradient(lambda V: entry.f(**{**inputs, entry.variable: V}), X)
-    G = entry.grad(**inputs)
-    assert G.shape == X.shape
-    N = entry.numerator(**inputs)
-    if entry.id == "inverses.tr_XinvAX":  # f does not depend on X: both sides are ~0
-        assert np.max(np.abs(reference)) < 1e-6
-        assert not np.any(G)
-        assert not np.any(N)
-        return
-    assert close(G, reference)
-    assert close(N.reshape(X.shape) if X.ndim == 1 else N.T, reference)
-
-
-# The two mistakes of this family: X⁻¹ where X⁻ᵀ belongs (the whole gradient transposed, or one
-# factor), and a dropped minus sign; plus factors of 2 and terms forgotten.
-SPECIFIC = {
+# This family's own mistakes: X⁻¹ where X⁻ᵀ belongs in one factor, a symmetry assumed, terms
+# forgotten. The whole gradient transposed, a dropped minus sign and factors of 2 are tried on
+# every entry in tests/test_catalog_entries.py.
+WRONG = {
     "inverses.aXinvb": {"X⁻¹ for X⁻ᵀ": lambda X, a, b: -np.outer(inv(X) @ a, b @ inv(X))},
     "inverses.aXinvtb": {
         "as if it were aᵀX⁻¹b": lambda X, a, b: -np.outer(inv(X).T @ a, b @ inv(X).T),
@@ -66,52 +37,11 @@ SPECIFIC = {
 }
 
 
-def mistakes(entry, inputs):
-    G = entry.grad(**inputs)
-    wrong = {"negated": -G, "doubled": 2 * G, "halved": G / 2}
-    if G.ndim == 2 and G.shape[0] == G.shape[1]:
-        wrong["transposed"] = G.T
-    if not np.any(G):
-        wrong = {}
-    wrong.update({k: v(**inputs) for k, v in SPECIFIC.get(entry.id, {}).items()})
-    return wrong
-
-
-@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
-@pytest.mark.parametrize("square", SQUARE)
-def test_mistakes_rejected(entry, square):
-    inputs = entry.sample(np.random.default_rng(0), square=square)
-    wrong = mistakes(entry, inputs)
-    assert wrong
-    for name, G in wrong.items():
-        result = check_identity(entry, 0, grad=lambda G=G, **_: G, inputs=inputs)[0]
-        assert not result, f"{entry.id}: {name} passed"
+@pytest.mark.parametrize("mistake", mistakes(WRONG), ids=str)
+def test_mistakes_rejected(mistake):
+    assert not mistake.failures(), f"{mistake}: passed at (seed, square) {mistake.failures()}"
 
 
 def test_every_entry_has_its_own_mistake():
-    assert set(SPECIFIC) | {"inverses.tr_Xinv", "inverses.tr_XplusA_inv"} == set(IDS)
-
-
-EXACT = [e for e in ENTRIES if e.exact]
-
-
-@pytest.mark.parametrize("entry", EXACT, ids=[e.id for e in EXACT])
-def test_exact_formulas_stay_exact(entry):
-    assert_exact(entry, (entry.f, entry.grad, entry.numerator))
-
-
-@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
-def test_page_states_and_checks_the_entry(entry):
-    text = page_text("inverses.md")
-    assert f"$$\n{entry.tex}\n$$" in text
-    assert "{#" + entry.id.replace(".", "-") + "}" in text
-    assert f'check_identity(by_id("{entry.id}"))' in text
-    for condition in entry.conditions:
-        assert condition in text
-    assert tex_problems(entry.tex) == []
-    assert tex_problems(entry.tex_numerator) == []
-
-
-def test_ids_are_family_dot_name():
-    assert all(e.id.startswith("inverses.") and e.family == "inverses" for e in ENTRIES)
-    assert len(set(IDS)) == len(IDS)
+    ids = {e.id for e in inverses.IDENTITIES}
+    assert set(WRONG) | {"inverses.tr_Xinv", "inverses.tr_XplusA_inv"} == ids

@@ -1,36 +1,16 @@
-"""The matrix-valued family (snippets/catalog/matrix_valued.py) and its page."""
+"""The matrix-valued family (snippets/catalog/matrix_valued.py): its helpers and its own
+mistakes. What every entry must pass and refuse, and its page, are tested in
+tests/test_catalog_entries.py."""
 
 import numpy as np
 import pytest
-from catalog_b_support import assert_exact, central_jacobian, close, page_text, tex_problems
+from catalog_wrong import mistakes
 
 from snippets.catalog import matrix_valued
 from snippets.catalog.linalg import inv
 from snippets.catalog.matrix_valued import commutation, eye, vec
-from snippets.checks.catalog.identity import check_matrix_identity
-from snippets.gradcheck import GradientCheckError
 
 ENTRIES = matrix_valued.MATRIX_IDENTITIES
-IDS = [e.id for e in ENTRIES]
-SQUARE = [None, 3]
-
-
-@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
-@pytest.mark.parametrize("square", SQUARE)
-def test_entry_passes(entry, seed, square):
-    inputs = entry.sample(np.random.default_rng(seed), square=square)
-    result = check_matrix_identity(entry, seed, inputs=inputs)
-    assert result, str(result)
-
-
-@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
-def test_independent_finite_differences_agree(entry):
-    inputs = entry.sample(np.random.default_rng(7))
-    X = inputs[entry.variable]
-    J = entry.jacobian(**inputs)
-    F = entry.F(**inputs)
-    assert J.shape == (F.size, X.size)
-    assert close(J, central_jacobian(lambda V: entry.F(**{**inputs, entry.variable: V}), X))
 
 
 def test_commutation_matrix():
@@ -60,7 +40,7 @@ def row_major_AXB(X, A, B):
     return commutation(s, t) @ np.kron(B.T, A) @ commutation(p, r).T
 
 
-MISTAKES = {
+WRONG = {
     "matrix_valued.transpose": {"the identity": lambda X: np.eye(X.size)},
     "matrix_valued.AXB": {"A ⊗ Bᵀ": kron_swapped_AXB, "row-major vec": row_major_AXB},
     "matrix_valued.inv": {
@@ -106,40 +86,11 @@ MISTAKES = {
 }
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
-@pytest.mark.parametrize("square", SQUARE)
-def test_mistakes_rejected(entry, square):
-    inputs = entry.sample(np.random.default_rng(0), square=square)
-    for name, wrong in MISTAKES[entry.id].items():
-        try:
-            result = check_matrix_identity(entry, 0, jacobian=wrong, inputs=inputs)
-        except GradientCheckError:  # a wrong shape is refused outright
-            continue
-        assert not result, f"{entry.id}: {name} passed"
-
-
-def test_every_entry_has_mistakes():
-    assert set(MISTAKES) == set(IDS)
-
-
-EXACT = [e for e in ENTRIES if e.exact]
-
-
-@pytest.mark.parametrize("entry", EXACT, ids=[e.id for e in EXACT])
-def test_exact_formulas_stay_exact(entry):
-    assert_exact(entry, (entry.F, entry.jacobian))
-
-
-@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
-def test_page_states_and_checks_the_entry(entry):
-    text = page_text("matrix-valued.md")
-    assert f"$$\n{entry.tex}\n$$" in text
-    assert "{#" + entry.id.replace(".", "-") + "}" in text
-    assert f'check_matrix_identity(by_id("{entry.id}"))' in text
-    assert tex_problems(entry.tex) == []
+@pytest.mark.parametrize("mistake", mistakes(WRONG, family=matrix_valued), ids=str)
+def test_mistakes_rejected(mistake):
+    assert not mistake.failures(), f"{mistake}: passed at (seed, square) {mistake.failures()}"
 
 
 def test_registry_holds_the_matrix_identities_and_no_scalar_ones():
     assert matrix_valued.IDENTITIES == []
-    assert all(e.id.startswith("matrix_valued.") and e.family == "matrix_valued" for e in ENTRIES)
-    assert len(set(IDS)) == len(IDS)
+    assert all(e.family == "matrix_valued" for e in ENTRIES)

@@ -1,11 +1,11 @@
 """The catalogue registry and its checker: every entry listed once, found by id, and checked.
+What each entry must pass and refuse is in tests/test_catalog_entries.py.
 
 The checker (snippets/checks/catalog/identity.py) is itself checked here against a separate,
 plainer finite-difference routine, so a fault in snippets.gradcheck cannot hide a wrong entry.
 """
 
 import importlib
-from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -14,7 +14,7 @@ from snippets.catalog import registry
 from snippets.catalog.entry import Identity, MatrixIdentity
 from snippets.catalog.registry import IDENTITIES, MATRIX_IDENTITIES, by_id
 from snippets.catalog.sample import Sample
-from snippets.checks.catalog.identity import check_identity, check_matrix_identity
+from snippets.checks.catalog.identity import check_identity
 from snippets.gradcheck import GradientCheckError
 
 ALL = [*IDENTITIES, *MATRIX_IDENTITIES]
@@ -115,40 +115,9 @@ def test_matrix_identity_agrees_with_an_independent_finite_difference(entry):
         plus = entry.F(**{**inputs, entry.variable: X + E})
         minus = entry.F(**{**inputs, entry.variable: X - E})
         columns.append(((plus - minus) / (2 * h)).reshape(-1, order="F"))
-    assert close(np.asarray(entry.jacobian(**inputs)), np.column_stack(columns))
-
-
-@pytest.mark.parametrize("entry", IDENTITIES, ids=lambda e: e.id)
-def test_identity_passes_over_seeds(entry, seed):
-    assert all(check_identity(entry, seed))
-
-
-@pytest.mark.parametrize("entry", MATRIX_IDENTITIES, ids=lambda e: e.id)
-def test_matrix_identity_passes_over_seeds(entry, seed):
-    assert check_matrix_identity(entry, seed)
-
-
-# --- exact entries really are exact ----------------------------------------------------------
-
-
-def as_fractions(A):
-    return np.vectorize(Fraction, otypes=[object])(A)
-
-
-EXACT = [e for e in IDENTITIES if e.exact]
-
-
-@pytest.mark.parametrize("entry", EXACT, ids=lambda e: e.id)
-def test_exact_entries_run_on_fractions_and_agree_with_floats(entry):
-    inputs = entry.sample(np.random.default_rng(3))
-    exact_inputs = {k: as_fractions(v) for k, v in inputs.items()}
-    for formula in (entry.f, entry.grad, entry.numerator):
-        exact = np.asarray(formula(**exact_inputs), dtype=object)
-        assert all(isinstance(v, (Fraction, int)) for v in exact.flat), (
-            f"{entry.id}: {formula} left the rationals (a float constant or np.linalg?)"
-        )
-        approx = np.asarray(formula(**inputs), dtype=float)
-        assert close(exact.astype(float), approx, rtol=1e-12)
+    J = np.asarray(entry.jacobian(**inputs))
+    assert J.shape == (entry.F(**inputs).size, X.size)
+    assert close(J, np.column_stack(columns))
 
 
 # --- the checker refuses what it cannot check ------------------------------------------------

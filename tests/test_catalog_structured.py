@@ -1,25 +1,27 @@
-"""The symmetric-variable family (snippets/catalog/structured.py), its checks and its page."""
+"""The symmetric-variable family (snippets/catalog/structured.py), its checks and its own
+mistakes. What every entry must pass and refuse, and its page, are tested in
+tests/test_catalog_entries.py."""
 
 import numpy as np
 import pytest
-from catalog_b_support import assert_exact, close, page_text, tex_problems
+from catalog_wrong import SIZES, mistakes, mutated
 
 from snippets.catalog import structured
+from snippets.catalog.registry import by_id
 from snippets.catalog.structured import entrywise, sym, symmetric
-from snippets.checks.catalog.identity import check_identity
 from snippets.checks.catalog.structured import check_entrywise
 
 ENTRIES = structured.IDENTITIES
 IDS = [e.id for e in ENTRIES]
-SQUARE = [None, 3]
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
-@pytest.mark.parametrize("square", SQUARE)
-def test_entry_passes(entry, seed, square):
-    inputs = entry.sample(np.random.default_rng(seed), square=square)
-    results = check_identity(entry, seed, inputs=inputs)
-    assert all(results), [str(r) for r in results]
+def close(a, b, rtol):
+    """max|a − b| relative to the larger of max|a|, max|b|."""
+    return np.max(np.abs(a - b)) / max(np.max(np.abs(a)), np.max(np.abs(b))) < rtol
+
+
+def test_every_entry_is_within_symmetric_matrices():
+    assert all(e.structure == "symmetric" for e in ENTRIES)
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
@@ -42,25 +44,6 @@ def test_independent_symmetric_directions_agree(entry):
         assert abs(along - np.sum(S * E)) <= 1e-6 * max(1.0, np.max(np.abs(S)))
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
-@pytest.mark.parametrize("square", SQUARE)
-def test_mistakes_rejected(entry, square):
-    """Under symmetric perturbations: the entrywise matrix D = 2S − S∘I, a sign dropped, a 2
-    added, and (where it is not symmetric) the free gradient are all rejected."""
-    inputs = entry.sample(np.random.default_rng(0), square=square)
-    S = entry.grad(**inputs)
-    wrong = {"entrywise D": entrywise(S), "negated": -S, "doubled": 2 * S}
-    free = FREE.get(entry.id)
-    if free is not None:
-        G = free(**inputs)
-        assert close(sym(G), S)  # the entry is the symmetric part of the free gradient ...
-        assert not close(G, S)  # ... which is not symmetric itself
-        wrong["free gradient, not symmetrised"] = G
-    for name, W in wrong.items():
-        result = check_identity(entry, 0, grad=lambda W=W, **_: W, inputs=inputs)[0]
-        assert not result, f"{entry.id}: {name} passed"
-
-
 #: Free gradients that are not symmetric at a symmetric X (formulas in our layout).
 FREE = {
     "structured.tr_AX_sym": lambda X, A: A.T,
@@ -69,6 +52,31 @@ FREE = {
     "structured.fro_XminusA_sym": lambda X, A: 2 * (X - A),
     "structured.tr_XAX_sym": lambda X, A: X @ A.T + A.T @ X,
 }
+
+#: Under symmetric perturbations: the entrywise matrix D = 2S − S∘I, and (where it is not
+#: symmetric) the free gradient, are both rejected.
+WRONG = {
+    e.id: {
+        "entrywise D": mutated(e, entrywise),
+        **({"free gradient, not symmetrised": FREE[e.id]} if e.id in FREE else {}),
+    }
+    for e in ENTRIES
+}
+
+
+@pytest.mark.parametrize("mistake", mistakes(WRONG, family=structured), ids=str)
+def test_mistakes_rejected(mistake):
+    assert not mistake.failures(), f"{mistake}: passed at (seed, square) {mistake.failures()}"
+
+
+@pytest.mark.parametrize("entry_id", FREE)
+def test_free_gradient_is_not_symmetric_and_symmetrises_to_the_entry(entry_id):
+    entry = by_id(entry_id)
+    for square in SIZES:
+        inputs = entry.sample(np.random.default_rng(0), square=square)
+        S, G = entry.grad(**inputs), FREE[entry_id](**inputs)
+        assert close(sym(G), S, rtol=1e-6)  # the entry is the symmetric part of G ...
+        assert not close(G, S, rtol=1e-6)  # ... which is not symmetric itself
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
@@ -92,28 +100,3 @@ def test_samplers():
     assert np.array_equal(X, X.T)
     assert np.all(np.linalg.eigvalsh(X) > 0)
     assert np.any(np.linalg.eigvalsh(symmetric(rng, 5, definite=False)) < 0)
-
-
-EXACT = [e for e in ENTRIES if e.exact]
-
-
-@pytest.mark.parametrize("entry", EXACT, ids=[e.id for e in EXACT])
-def test_exact_formulas_stay_exact(entry):
-    assert_exact(entry, (entry.f, entry.grad, entry.numerator))
-
-
-@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
-def test_page_states_and_checks_the_entry(entry):
-    text = page_text("structured.md")
-    assert f"$$\n{entry.tex}\n$$" in text
-    assert "{#" + entry.id.replace(".", "-") + "}" in text
-    assert f'check_identity(by_id("{entry.id}"))' in text
-    for condition in entry.conditions:
-        assert condition in text
-    assert tex_problems(entry.tex) == []
-    assert entry.structure == "symmetric"
-
-
-def test_ids_are_family_dot_name():
-    assert all(e.id.startswith("structured.") and e.family == "structured" for e in ENTRIES)
-    assert len(set(IDS)) == len(IDS)

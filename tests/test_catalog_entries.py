@@ -1,0 +1,167 @@
+"""What every catalogue entry must do, whatever its family: pass its check on every seed, on its
+own distinct sizes and on square inputs; refuse the mistakes anyone can make with any gradient
+(sign, factor 2, half) and, where the gradient is not symmetric, a transposed gradient and a
+numerator-layout form left untransposed; stay exact where it says so; and be stated, checked and
+shown on its family's page. Each family's own mistakes are in tests/test_catalog_<family>.py;
+the independent finite-difference re-check is in tests/test_catalog_registry.py.
+"""
+
+import sys
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+from catalog_wrong import (
+    GENERIC,
+    SIZES,
+    mutated,
+    rejected,
+    symmetric_on_square,
+)
+from latex2mathml.converter import convert
+
+from snippets.catalog.entry import MatrixIdentity
+from snippets.catalog.registry import FAMILIES, IDENTITIES, MATRIX_IDENTITIES, anchor, page
+from snippets.checks.catalog.identity import check_identity, check_matrix_identity
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+sys.path.insert(0, str(DOCS / "_build"))
+
+from mathml import problems  # noqa: E402 - the build's own TeX validator, found on the path above
+
+ALL = [*IDENTITIES, *MATRIX_IDENTITIES]
+SIZE_IDS = ["distinct", "square"]
+
+
+def ids(entry):
+    return entry.id
+
+
+# --- the right formulas pass ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("entry", IDENTITIES, ids=ids)
+def test_identity_passes(entry, seed):
+    for square in SIZES:
+        inputs = entry.sample(np.random.default_rng(seed), square=square)
+        results = check_identity(entry, seed, inputs=inputs)
+        assert all(results), [str(r) for r in results]
+
+
+@pytest.mark.parametrize("entry", MATRIX_IDENTITIES, ids=ids)
+def test_matrix_identity_passes(entry, seed):
+    for square in SIZES:
+        inputs = entry.sample(np.random.default_rng(seed), square=square)
+        result = check_matrix_identity(entry, seed, inputs=inputs)
+        assert result, str(result)
+
+
+# --- mistakes anyone can make are refused ---------------------------------------------------
+
+#: A gradient that is zero everywhere (f constant) is its own negative, double and half.
+ZERO_GRADIENT = {"inverses.tr_XinvAX"}
+SCALED = [e for e in ALL if e.id not in ZERO_GRADIENT]
+
+
+@pytest.mark.parametrize("entry", SCALED, ids=ids)
+@pytest.mark.parametrize("mistake", GENERIC)
+def test_generic_mistakes_rejected(entry, mistake):
+    # A scaled gradient is wrong at every point: one seed is enough.
+    formula = "jacobian" if isinstance(entry, MatrixIdentity) else "grad"
+    wrong = mutated(entry, GENERIC[mistake])
+    for square in SIZES:
+        assert rejected(entry, 0, square, **{formula: wrong}), f"{mistake}, square={square}"
+
+
+def test_only_constant_functions_have_a_zero_gradient():
+    for entry in IDENTITIES:
+        G = entry.grad(**entry.sample(np.random.default_rng(0)))
+        assert np.any(G) == (entry.id not in ZERO_GRADIENT), entry.id
+
+
+# Where the right gradient is a vector or a symmetric matrix, its transpose is no mistake.
+NOT_SYMMETRIC = [e for e in IDENTITIES if not symmetric_on_square(e)]
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize("entry", NOT_SYMMETRIC, ids=ids)
+def test_transposed_gradient_and_untransposed_numerator_rejected(entry, seed):
+    transposed = mutated(entry, lambda G: G.T)
+    for square in SIZES:
+        assert rejected(entry, seed, square, grad=transposed), f"Gᵀ, square={square}"
+        assert rejected(entry, seed, square, numerator=entry.grad), f"N = G, square={square}"
+
+
+def test_symmetric_gradients_are_the_ones_expected():
+    symmetric = {e.id for e in IDENTITIES if symmetric_on_square(e)}
+    vectors = {e.id for e in IDENTITIES if e.variable == "x"}
+    within_symmetric = {e.id for e in IDENTITIES if e.structure == "symmetric"}
+    assert symmetric == vectors | within_symmetric | ZERO_GRADIENT | {
+        "traces.X",  # I
+        "traces.XkronA",  # tr(A) I
+        "forms.aXa",  # aaᵀ
+    }
+
+
+# --- exact entries really are exact ---------------------------------------------------------
+
+EXACT = [e for e in ALL if e.exact]
+
+
+def as_fractions(A):
+    """Each entry rounded to a fraction with a small denominator: exact, and fast to multiply."""
+    return np.vectorize(lambda v: Fraction(v).limit_denominator(50), otypes=[object])(A)
+
+
+@pytest.mark.parametrize("entry", EXACT, ids=ids)
+@pytest.mark.parametrize("square", SIZES, ids=SIZE_IDS)
+def test_exact_entries_run_on_fractions_and_agree_with_floats(entry, square):
+    seed = 3 if square is None else 0
+    exact_inputs = {
+        k: as_fractions(v)
+        for k, v in entry.sample(np.random.default_rng(seed), square=square).items()
+    }
+    inputs = {k: v.astype(float) for k, v in exact_inputs.items()}
+    formulas = (
+        (entry.F, entry.jacobian)
+        if isinstance(entry, MatrixIdentity)
+        else (entry.f, entry.grad, entry.numerator)
+    )
+    for formula in formulas:
+        exact = np.asarray(formula(**exact_inputs), dtype=object)
+        assert all(isinstance(v, Fraction | int) for v in exact.flat), (
+            f"{entry.id}: {formula} left the rationals (a float constant or np.linalg?)"
+        )
+        approx = np.asarray(formula(**inputs), dtype=float)
+        scale = max(np.max(np.abs(approx)), 1e-300)
+        assert np.max(np.abs(exact.astype(float) - approx)) / scale < 1e-12
+
+
+# --- every entry is stated, checked and shown on its page -----------------------------------
+
+
+@cache
+def page_text(entry_page):
+    return (DOCS / entry_page).read_text()
+
+
+def tex_problems(tex):
+    return problems(tex, convert(tex))
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=lambda m: m.__name__.split(".")[-1])
+def test_page_states_checks_and_shows_every_entry(family):
+    for entry in [*family.IDENTITIES, *getattr(family, "MATRIX_IDENTITIES", [])]:
+        text = page_text(page(entry))
+        check = "check_matrix_identity" if isinstance(entry, MatrixIdentity) else "check_identity"
+        name = entry.id.split(".")[1]
+        assert f"{{#{anchor(entry)}}}" in text, f"no heading for {entry.id}"
+        assert f"$$\n{entry.tex}\n$$" in text, f"{entry.id}: the page does not state {entry.tex}"
+        assert f'{check}(by_id("{entry.id}"))' in text, f"{entry.id} is not checked on the page"
+        assert f'{entry.family}.py:{name}"' in text, f"{entry.id}: code not shown"
+        for condition in entry.conditions:
+            assert condition in text, f"{entry.id}: condition {condition!r} not stated"
+        for tex in filter(None, (entry.tex, getattr(entry, "tex_numerator", None))):
+            assert tex_problems(tex) == [], f"{entry.id}: {tex}"
