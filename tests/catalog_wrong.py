@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from conftest import SEEDS
+from seeds_and_shapes import SEEDS
 
 from snippets.catalog.entry import Identity, MatrixIdentity
 from snippets.catalog.registry import by_id

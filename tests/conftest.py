@@ -1,13 +1,8 @@
 """Shared test settings: the seeds and shapes every snippet is checked at, and the built site."""
 
 import pytest
+from seeds_and_shapes import SEEDS, SHAPES
 from site_build import build_site
-
-SEEDS = [0, 1, 2, 3, 4]
-
-#: (m, q, n) for D = W X: distinct non-square dimensions, where a transpose changes the
-#: shape, and square ones, where only the numbers can reveal it.
-SHAPES = [(3, 4, 5), (5, 2, 3), (4, 4, 4), (1, 3, 2)]
 
 
 @pytest.fixture(params=SEEDS)
