@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from snippets.catalog.cheatsheet import cheat_sheet
-from snippets.catalog.registry import IDENTITIES, anchor, by_id, page
-from snippets.checks.catalog.identity import check_identity
+from snippets.catalog.cheatsheet import cheat_sheet, jacobian_sheet
+from snippets.catalog.registry import IDENTITIES, MATRIX_IDENTITIES, anchor, by_id, page
+from snippets.checks.catalog.identity import check_identity, check_matrix_identity
 from snippets.gradcheck import CheckFailedError
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -52,3 +52,22 @@ def test_the_page_prints_the_table_for_every_entry():
     assert "for entry in IDENTITIES" in text
     assert "for entry in MATRIX_IDENTITIES" in text
     assert "print(cheat_sheet(checked))" in text
+    assert "print(jacobian_sheet(jacobians))" in text
+
+
+def test_matrix_valued_sheet_splits_differential_and_jacobian():
+    table = jacobian_sheet([(entry, check_matrix_identity(entry)) for entry in MATRIX_IDENTITIES])
+    rows = table.splitlines()[2:]
+    assert len(rows) == len(MATRIX_IDENTITIES)
+    for entry, row in zip(MATRIX_IDENTITIES, rows, strict=True):
+        differential, jacobian = entry.tex.split(r", \qquad ")
+        assert row.count("|") == 7, row
+        assert f"${differential}$ | ${jacobian}$" in row.replace(r"\vert ", "|")
+        assert f"({entry.family.replace('_', '-')}/#{anchor(entry)})" in row
+
+
+def test_a_rejected_jacobian_stops_the_matrix_valued_sheet():
+    entry = MATRIX_IDENTITIES[0]
+    wrong = check_matrix_identity(entry, jacobian=lambda **inputs: 2 * entry.jacobian(**inputs))
+    with pytest.raises(CheckFailedError):
+        jacobian_sheet([(entry, wrong)])

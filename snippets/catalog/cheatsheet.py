@@ -1,4 +1,4 @@
-"""The catalogue's cheat sheet: one Markdown table row per entry, written from the registry.
+"""The catalogue's cheat sheet: Markdown tables, one row per entry, written from the registry.
 
 docs/catalog/index.md checks every entry when the site is built and prints this table; the
 build fails if any check was rejected, so the table only ever shows identities that passed.
@@ -34,6 +34,38 @@ def cheat_sheet(checked) -> str:
             _math(numerator.split(" = ", 1)[-1]) if numerator else "(Jacobian)",
             "; ".join(entry.conditions) or "none",
             f"{error:.1e}",
+            f"[exact, symbolic]({PROOFS})" if entry.exact else "numerical only",
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+JACOBIAN_HEADER = (
+    "| Entry | Differential | Jacobian | Conditions | Max relative error | Also proved |\n"
+    "| --- | --- | --- | --- | --- | --- |"
+)
+
+
+def jacobian_sheet(checked) -> str:
+    """checked: (matrix-valued entry, its CheckResult) pairs -> a Markdown table.
+
+    Each entry's TeX states the differential, then `, \\qquad `, then the Jacobian
+    ∂vec F/∂vec X; they go in two columns. Raises CheckFailedError if any check was rejected.
+    """
+    expect_pass(*(result for _, result in checked))
+    rows = [JACOBIAN_HEADER]
+    for entry, result in checked:
+        parts = entry.tex.split(r", \qquad ")
+        if len(parts) != 2:
+            raise ValueError(f"{entry.id}: its tex must read 'differential, \\qquad Jacobian'")
+        differential, jacobian = parts
+        target = page(entry).removeprefix("catalog/").removesuffix(".md")
+        cells = [
+            f"[{entry.id}]({target}/#{anchor(entry)})",
+            _math(differential),
+            _math(jacobian),
+            "; ".join(entry.conditions) or "none",
+            f"{result.max_rel_error:.1e}",
             f"[exact, symbolic]({PROOFS})" if entry.exact else "numerical only",
         ]
         rows.append("| " + " | ".join(cells) + " |")
