@@ -197,3 +197,13 @@ def test_bad_input_is_refused(call, error, match):
     X, W, b, G = layer_inputs(0, (3, 4, 5))
     with pytest.raises(error, match=match):
         call(X, W, b, G)
+
+
+def test_forward_takes_leading_axes_and_checks_the_last_one():
+    """X (B, N, q): the forward pass treats every row along the last axis as a sample."""
+    rng = np.random.default_rng(0)
+    X, W, b = rng.standard_normal((2, 5, 4)), rng.standard_normal((3, 4)), rng.standard_normal(3)
+    expected = np.einsum("tnk,jk->tnj", X, W) + b
+    assert np.allclose(linear_forward(X, W, b), expected, rtol=1e-14, atol=0)
+    with pytest.raises(ValueError, match=r"X must have shape \(N, 4\)"):
+        linear_forward(rng.standard_normal((2, 4, 5)), W, b)
