@@ -281,3 +281,12 @@ def test_upstream_gradient_of_the_wrong_shape_refused():
         )
     with pytest.raises(TypeError, match="W must be a floating-point"):
         conv2d_backward(np.ones((2, 3, 3, 4)), args["X"], np.ones((3, 2, 3, 2), dtype=int), 2, 1)
+
+
+def test_a_filter_that_fits_only_with_padding_on_both_sides():
+    """A 3 × 3 filter on a 1 × 1 image with padding 1 fits (1 + 2·1 = 3): one output, the
+    image times the filter's centre. (Counting the padding on one side only would refuse it.)"""
+    X, W = np.full((1, 1, 1, 1), 2.0), np.arange(9.0).reshape(1, 1, 3, 3)
+    Y = conv2d_forward(X, W, np.zeros(1), stride=1, padding=1)
+    assert Y.shape == (1, 1, 1, 1)
+    assert Y[0, 0, 0, 0] == 2.0 * W[0, 0, 1, 1]
