@@ -13,6 +13,7 @@ import numpy as np
 from snippets.catalog.determinants import dims, invertible
 from snippets.catalog.entry import MatrixIdentity
 from snippets.catalog.linalg import det, inv
+from snippets.gradcheck import vec  # column-major, as on the conventions page
 
 FAMILY = "matrix_valued"
 
@@ -21,11 +22,6 @@ IDENTITIES: list = []
 
 
 # --8<-- [start:helpers]
-def vec(Y: np.ndarray) -> np.ndarray:
-    """Stack the columns of Y (m, n) into a vector of length m·n: vec(Y)[i + j·m] = Y[i, j]."""
-    return Y.reshape(-1, order="F")
-
-
 def commutation(m: int, n: int) -> np.ndarray:
     """K_mn, the (m·n) × (m·n) permutation with K_mn vec(Y) = vec(Yᵀ) for every Y of shape (m, n).
 
