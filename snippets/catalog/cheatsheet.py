@@ -25,18 +25,9 @@ def cheat_sheet(checked) -> str:
     expect_pass(*(result for _, results in checked for result in results))
     rows = [HEADER]
     for entry, results in checked:
-        numerator = getattr(entry, "tex_numerator", None)
+        numerator = entry.tex_numerator.split(" = ", 1)[-1]
         error = max(result.max_rel_error for result in results)
-        target = page(entry).removeprefix("catalog/").removesuffix(".md")
-        cells = [
-            f"[{entry.id}]({target}/#{anchor(entry)})",
-            _math(entry.tex),
-            _math(numerator.split(" = ", 1)[-1]) if numerator else "(Jacobian)",
-            "; ".join(entry.conditions) or "none",
-            f"{error:.1e}",
-            f"[exact, symbolic]({PROOFS})" if entry.exact else "numerical only",
-        ]
-        rows.append("| " + " | ".join(cells) + " |")
+        rows.append(_row(entry, [_math(entry.tex), _math(numerator)], error))
     return "\n".join(rows)
 
 
@@ -59,17 +50,22 @@ def jacobian_sheet(checked) -> str:
         if len(parts) != 2:
             raise ValueError(f"{entry.id}: its tex must read 'differential, \\qquad Jacobian'")
         differential, jacobian = parts
-        target = page(entry).removeprefix("catalog/").removesuffix(".md")
-        cells = [
-            f"[{entry.id}]({target}/#{anchor(entry)})",
-            _math(differential),
-            _math(jacobian),
-            "; ".join(entry.conditions) or "none",
-            f"{result.max_rel_error:.1e}",
-            f"[exact, symbolic]({PROOFS})" if entry.exact else "numerical only",
-        ]
-        rows.append("| " + " | ".join(cells) + " |")
+        rows.append(_row(entry, [_math(differential), _math(jacobian)], result.max_rel_error))
     return "\n".join(rows)
+
+
+def _row(entry, formulas: list[str], error: float) -> str:
+    """One table row: the link to the entry's derivation, its formula cells, its conditions,
+    the measured error and whether the proofs page also proves it exactly and symbolically."""
+    target = page(entry).removeprefix("catalog/").removesuffix(".md")
+    cells = [
+        f"[{entry.id}]({target}/#{anchor(entry)})",
+        *formulas,
+        "; ".join(entry.conditions) or "none",
+        f"{error:.1e}",
+        f"[exact, symbolic]({PROOFS})" if entry.exact else "numerical only",
+    ]
+    return "| " + " | ".join(cells) + " |"
 
 
 def _math(tex: str) -> str:
