@@ -12,15 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from page_includes import INCLUDE, ROOT, markdown_pages, section_text
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
-INCLUDE = re.compile(r'^[ \t]*--8<-- "([^"]+?)(?::(\w+))?"\s*$', re.MULTILINE)
 
 
 def pages() -> dict[Path, str]:
-    return {p: p.read_text() for p in DOCS.rglob("*.md") if "_build" not in p.parts}
+    return {p: p.read_text() for p in markdown_pages()}
 
 
 def includes() -> list[tuple[Path, str, str | None]]:
@@ -76,12 +74,6 @@ def test_every_check_runs_on_a_page(path):
         )
         assert section_shown, f"{rel}: {name} is not shown on any page"
         assert re.search(rf"\b{name}\(", all_text), f"{rel}: {name} is never called on a page"
-
-
-def section_text(path: Path, section: str) -> str:
-    text = path.read_text()
-    start = text.index(f"# --8<-- [start:{section}]")
-    return text[start : text.index(f"# --8<-- [end:{section}]")]
 
 
 def test_no_include_line_is_malformed():

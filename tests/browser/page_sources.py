@@ -9,11 +9,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
+from page_includes import DOCS, INCLUDE, ROOT, section_text
+
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 TITLE = re.compile(r'title="([^"]+)"')
-INCLUDE = re.compile(r'^--8<-- "(?P<file>[^":]+)(?::(?P<section>\w+))?"$')
 
 
 @dataclass(frozen=True)
@@ -25,17 +24,8 @@ class SnippetBlock:
 
     def expected_text(self) -> str:
         """The text the block shows: the file, or the lines between its section markers."""
-        text = (ROOT / self.file).read_text()
-        if self.section is None:
-            return text
-        lines = text.splitlines(keepends=True)
-        start = next(i for i, line in enumerate(lines) if f"[start:{self.section}]" in line)
-        end = next(i for i, line in enumerate(lines) if f"[end:{self.section}]" in line)
-        return "".join(lines[start + 1 : end])
-
-
-def markdown_pages() -> list[Path]:
-    return sorted(p for p in DOCS.rglob("*.md") if "_build" not in p.parts)
+        path = ROOT / self.file
+        return path.read_text() if self.section is None else section_text(path, self.section)
 
 
 def url_path(page: Path) -> str:

@@ -10,7 +10,8 @@ excluded) under the budget.
 from urllib.parse import urlsplit
 
 import pytest
-from page_sources import markdown_pages, snippet_blocks, url_path
+from page_includes import markdown_pages
+from page_sources import snippet_blocks, url_path
 
 WEIGHT_BUDGET = 600_000  # bytes a page's first view transfers, images excluded
 WIDTHS = {"desktop": 1280, "phone": 390}
