@@ -29,12 +29,3 @@ def build_site(into: Path) -> Path:
         ]
         raise RuntimeError("mkdocs build --strict failed:\n" + "\n".join(problems[-20:]))
     return into
-
-
-def page_paths(site: Path) -> list[str]:
-    """The site's pages as URL paths ("", "kronecker/", "reference/gradcheck/"), 404 excluded."""
-    return sorted(
-        "" if p.parent == site else f"{p.parent.relative_to(site).as_posix()}/"
-        for p in site.rglob("index.html")
-        if not p.relative_to(site).parts[0].startswith(("assets", "search"))
-    )
