@@ -21,7 +21,7 @@ PLANTED = {
     "unbalanced brace": (r"$\frac{\partial \phi}{\partial W$", "unbalanced braces"),
     "fraction with one part": (r"$\frac{a$", "<mfrac> with 1 parts"),
     "unknown macro": (r"$\gradient \phi$", r"unknown TeX macro \gradient"),
-    "aligned": ("$$\n\\begin{aligned} a &= b \\end{aligned}\n$$", "'&' outside an environment"),
+    "gathered": ("$$\n\\begin{gathered} a &= b \\end{gathered}\n$$", "'&' outside an environment"),
     "unclosed environment": ("$$\n\\begin{pmatrix} a & b\n$$", "cannot convert formula"),
 }
 
@@ -47,6 +47,15 @@ def test_good_formulas_become_mathml_with_their_tex_kept(caplog):
     )
     assert "\\(" not in html
     assert "\\[" not in html
+    assert caplog.records == []
+
+
+def test_aligned_steps_become_a_table_with_one_row_per_relation(caplog):
+    caplog.set_level(logging.WARNING)
+    html = to_html("$$\n\\begin{aligned} a &= b \\\\ &= c \\end{aligned}\n$$\n")
+    assert html.count("<mtr") == 2
+    assert "<mi>&amp;</mi>" not in html
+    assert "\\begin{aligned}" in html  # the annotation keeps the TeX as written
     assert caplog.records == []
 
 

@@ -24,9 +24,11 @@ log = logging.getLogger("mkdocs.plugins.mathml")
 INLINE = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.DOTALL)
 DISPLAY = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.DOTALL)
 LEFTOVER_MACRO = re.compile(r">(\\[A-Za-z]+)<")
-# latex2mathml does not know aligned, gathered or eqnarray either: their column
-# separators come out as a literal "&" identifier. (split and align work.)
+# latex2mathml does not know aligned, gathered or eqnarray: their column separators come
+# out as a literal "&" identifier. It does know split, which lays out the same columns
+# (right-aligned, then left-aligned), so aligned is converted as split.
 STRAY_AMPERSAND = "<mi>&</mi>"
+ALIGNED = re.compile(r"\\(begin|end)\{aligned\}")
 BRACE = re.compile(r"(?<!\\)[{}]")
 # How many children each MathML layout element must have (MathML Core).
 ARITY = {"mfrac": 2, "msup": 2, "msub": 2, "mroot": 2, "munder": 2, "mover": 2,
@@ -45,7 +47,7 @@ def problems(tex: str, mathml: str) -> list[str]:
     if depth:
         found.append("unbalanced braces { }")
     if STRAY_AMPERSAND in mathml:
-        found.append("an '&' outside an environment latex2mathml knows (use split, not aligned)")
+        found.append("an '&' outside an environment latex2mathml knows (use aligned or split)")
     try:
         tree = ET.fromstring(mathml.replace(STRAY_AMPERSAND, "<mi/>"))
     except ET.ParseError as exc:
@@ -80,7 +82,7 @@ class MathMLPostprocessor(Postprocessor):
     def to_mathml(self, escaped_tex: str, display: str) -> str:
         tex = html.unescape(escaped_tex).strip()
         try:
-            mathml = convert(tex, display=display)
+            mathml = convert(ALIGNED.sub(r"\\\1{split}", tex), display=display)
         except Exception as exc:  # latex2mathml raises several types for malformed TeX
             log.warning("%s: cannot convert formula %r: %s", self.extension.page, tex, exc)
             return f"<code>{html.escape(tex)}</code>"
