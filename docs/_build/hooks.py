@@ -16,12 +16,12 @@
 import sys
 from pathlib import Path
 
-BUILD_HELPERS = Path(__file__).parent
-PROJECT_ROOT = BUILD_HELPERS.parent.parent
-sys.path.insert(0, str(BUILD_HELPERS))
+sys.path.insert(0, str(Path(__file__).parent))
 
 from mathml import MathMLExtension
 from search_scope import SearchScopeExtension
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 
 mathml = MathMLExtension()
 
