@@ -11,6 +11,9 @@
    told which page it is converting so that its messages can name it.
 3. So is the extension that keeps code blocks out of the search index
    (search_scope.py).
+4. The conventions page renders its table of letters from notation.py (beside this
+   file): this folder goes on `sys.path` for the executed blocks, and the registry is
+   read afresh on every build.
 """
 
 import sys
@@ -21,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from mathml import MathMLExtension
 from search_scope import SearchScopeExtension
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
+BUILD_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = BUILD_DIR.parent.parent
 
 mathml = MathMLExtension()
 
@@ -41,6 +45,9 @@ def on_pre_build(config, **kwargs) -> None:
     sys.path.insert(0, root)
     for name in [n for n in sys.modules if n == "snippets" or n.startswith("snippets.")]:
         del sys.modules[name]
+    if str(BUILD_DIR) not in sys.path:
+        sys.path.append(str(BUILD_DIR))
+    sys.modules.pop("notation", None)
 
 
 def on_page_markdown(markdown, page, **kwargs):

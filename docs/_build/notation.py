@@ -28,7 +28,31 @@ CORE = [
     Symbol("i", "row index of an entry of the output", "conventions.md"),
     Symbol("j", "column index of an entry of the output", "conventions.md"),
     Symbol("k", "the summed (inner) index of a product", "conventions.md"),
+    Symbol(r"\lambda", "row index of the entry we differentiate by (W_λτ, X_λτ)", "conventions.md"),
+    Symbol(r"\tau", "column index of the entry we differentiate by (W_λτ, X_λτ)", "conventions.md"),
+    Symbol("A", "a matrix in a general rule (A : B, A ∘ B, A ⊗ B); a constant matrix", "conventions.md"),
+    Symbol("B", "a second matrix in a general rule; a constant matrix", "conventions.md"),
+    Symbol("C", "a third matrix in a general rule; a constant matrix", "conventions.md"),
+    Symbol("I", "the identity matrix; I_m is m × m", "conventions.md"),
+    Symbol(r"\delta", "the Kronecker delta: δ_ik is 1 if i = k, else 0", "conventions.md"),
+    Symbol("L", "the derivative of D = WX in W: the linear map dW ↦ dW X (L* its adjoint)", "frobenius.md"),
+    Symbol(r"\eta", "the step size (learning rate) of a gradient step W − η ∂φ/∂W", "conventions.md"),
+    Symbol(r"\alpha", "a number (a scalar factor) in a general rule", "frobenius.md"),
 ]  # fmt: skip
+
+#: The pages each section holds to the registry (tests/test_notation.py): every letter in
+#: their formulas must be registered. A section opts its pages in with a `<SECTION>_PAGES` list.
+CORE_PAGES = ["index.md", "conventions.md", "four-index.md", "index-notation.md", "frobenius.md"]
+
+#: Letters the CORE pages use with the meaning another section registers (the section named).
+#: Until that section has rows, the test accepts them; once it has, they must be registered.
+CORE_BORROWED = {
+    "f": "CATALOGUE",  # a scalar function of X in a catalogue identity
+    "F": "CATALOGUE",  # an array-valued function of a matrix (matrix-valued functions)
+    "a": "CATALOGUE",  # constant vectors of a form: aᵀ W b
+    "b": "CATALOGUE",
+    "Y": "LAYERS",  # a layer's output, Y = X W + b
+}
 
 # --- Checking gradients (checking.md, reference/gradcheck.md) ---
 CHECKING = []
@@ -42,4 +66,15 @@ LAYERS = []
 # --- Proofs (proofs.md) ---
 PROOFS = []
 
-SYMBOLS = CORE + CHECKING + CATALOGUE + LAYERS + PROOFS
+SECTIONS = {"CORE": CORE, "CHECKING": CHECKING, "CATALOGUE": CATALOGUE, "LAYERS": LAYERS,
+            "PROOFS": PROOFS}  # fmt: skip
+SYMBOLS = [symbol for rows in SECTIONS.values() for symbol in rows]
+
+
+def letters_table(symbols=SYMBOLS) -> str:
+    """The table of letters on the conventions page, as Markdown: one row per letter."""
+    rows = ["| Letter | Its one meaning | Introduced on |", "| --- | --- | --- |"]
+    for s in symbols:
+        where = "this page" if s.where == "conventions.md" else f"`{s.where}`"
+        rows.append(f"| ${s.tex}$ | {s.meaning} | {where} |")
+    return "\n".join(rows)
