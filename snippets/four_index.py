@@ -1,51 +1,60 @@
 """The full derivative of D = W X as a 4-index array (numpy only).
 
-Shapes: W (m, q), X (q, n), D (m, n). D's indices come first, then those of the
-entry that is varied:
+Shapes: W (m, q), X (q, n), D (m, n). D's indices i, j come first, then those of
+the entry that is varied, λ, τ (written l and t in code: einsum takes Latin letters):
 
-    ∂D_ij/∂W_kl = δ_ik X_lj     shape (m, n, m, q)
-    ∂D_ij/∂X_kl = W_ik δ_lj     shape (m, n, q, n)
+    ∂D_ij/∂W_λτ = δ_iλ X_τj     shape (m, n, m, q)
+    ∂D_ij/∂X_λτ = W_iλ δ_jτ     shape (m, n, q, n)
 
 Contracting with G = ∂φ/∂D (m, n) over i, j gives the gradients of the scalar φ:
 
-    Σ_ij G_ij ∂D_ij/∂W_kl = (G Xᵀ)_kl     Σ_ij G_ij ∂D_ij/∂X_kl = (Wᵀ G)_kl
+    Σ_ij G_ij ∂D_ij/∂W_λτ = (G Xᵀ)_λτ     Σ_ij G_ij ∂D_ij/∂X_λτ = (Wᵀ G)_λτ
 """
 
 import numpy as np
 
 
 def dD_dW(X: np.ndarray, m: int) -> np.ndarray:
-    """T[i, j, k, l] = ∂D_ij/∂W_kl = δ_ik X_lj, for X: (q, n); T: (m, n, m, q)."""
-    return np.einsum("ik,lj->ijkl", np.eye(m), X)
+    """T[i, j, l, t] = ∂D_ij/∂W_λτ = δ_iλ X_τj, for X: (q, n); T: (m, n, m, q)."""
+    return np.einsum("il,tj->ijlt", np.eye(m), X)
 
 
 def dD_dX(W: np.ndarray, n: int) -> np.ndarray:
-    """T[i, j, k, l] = ∂D_ij/∂X_kl = W_ik δ_lj, for W: (m, q); T: (m, n, q, n)."""
-    return np.einsum("ik,lj->ijkl", W, np.eye(n))
+    """T[i, j, l, t] = ∂D_ij/∂X_λτ = W_iλ δ_jτ, for W: (m, q); T: (m, n, q, n)."""
+    return np.einsum("il,jt->ijlt", W, np.eye(n))
 
 
 def by_finite_differences(F, A: np.ndarray, h: float = 1e-6) -> np.ndarray:
-    """T[..., k, l] = (F(A + h E_kl) − F(A − h E_kl)) / 2h, one entry of A at a time.
+    """T[..., l, t] = (F(A + h E) − F(A − h E)) / 2h, where E is 1 at (l, t), 0 elsewhere.
 
-    E_kl is 1 at (k, l) and 0 elsewhere. For F(A): (a, b) and A: (c, d), T: (a, b, c, d).
+    One entry of A at a time. For F(A) of shape (a, b) and A of shape (c, d), T: (a, b, c, d).
     """
     T = np.empty(F(A).shape + A.shape)
-    for kl in np.ndindex(A.shape):  # kl = (k, l), every entry of A in turn
+    for lt in np.ndindex(A.shape):  # lt = (l, t), every entry of A in turn
         E = np.zeros_like(A)
-        E[kl] = h
-        T[(..., *kl)] = (F(A + E) - F(A - E)) / (2 * h)
+        E[lt] = h
+        T[(..., *lt)] = (F(A + E) - F(A - E)) / (2 * h)
     return T
 
 
 def contract(T: np.ndarray, G: np.ndarray) -> np.ndarray:
-    """Σ_ij G_ij T_ijkl, for G: (a, b) and T: (a, b, c, d); the result is (c, d)."""
-    return np.einsum("ij,ijkl->kl", G, T)
+    """Σ_ij G_ij T_ijλτ, for G: (a, b) and T: (a, b, c, d); the result is (c, d)."""
+    return np.einsum("ij,ijlt->lt", G, T)
+
+
+def apply(T: np.ndarray, delta_W: np.ndarray) -> np.ndarray:
+    """Σ_λτ T_ijλτ dW_λτ: the change of D that the array T predicts for a change dW.
+
+    T: (a, b, c, d), delta_W: (c, d); the result is (a, b). For T = ∂D/∂W it is dW X.
+    """
+    return np.einsum("ijlt,lt->ij", T, delta_W)
 
 
 def as_jacobian(T: np.ndarray) -> np.ndarray:
     """The Jacobian ∂vec D/∂vec W: T (a, b, c, d) reshaped to (a·b, c·d), column-major.
 
-    Entry [i + j·a, k + l·c] = T[i, j, k, l], the column-major vec on both sides.
+    Column-major vec on both sides; counting from 0 as numpy does,
+    J[i + j*a, l + t*c] = T[i, j, l, t].
     """
     a, b, c, d = T.shape
     return T.reshape(a * b, c * d, order="F")

@@ -57,13 +57,30 @@ def product_gradients(G, W, X):
     return dW, dX
 
 
-def least_squares_gradients(W, X, Y):
-    """φ = ‖W X − Y‖²_F: ∂φ/∂W = 2 (W X − Y) Xᵀ and ∂φ/∂X = 2 Wᵀ (W X − Y).
+# --8<-- [start:linear_map]
+def derivative_in_W(delta_W, X):
+    """L(dW) = dW X: the derivative of D = W X in W, a linear map from (m, q) to (m, n)."""
+    return delta_W @ X
 
-    W: (m, q), X: (q, n), Y: (m, n); returns dW (m, q) and dX (q, n).
+
+def adjoint_in_W(G, X):
+    """L*(G) = G Xᵀ: the adjoint of L under the Frobenius product, from (m, n) to (m, q).
+
+    G : L(dW) = L*(G) : dW for every G and dW; L*(G) is ∂φ/∂W when G = ∂φ/∂D.
     """
-    R = W @ X - Y  # the residual, (m, n)
-    return 2 * R @ X.T, 2 * W.T @ R
+    return G @ X.T
+
+
+# --8<-- [end:linear_map]
+
+
+def least_squares_gradients(W, X, B):
+    """φ = ‖W X − B‖²_F: ∂φ/∂W = 2 (W X − B) Xᵀ and ∂φ/∂X = 2 Wᵀ (W X − B).
+
+    W: (m, q), X: (q, n), B: (m, n); returns dW (m, q) and dX (q, n).
+    """
+    residual = W @ X - B  # (m, n)
+    return 2 * residual @ X.T, 2 * W.T @ residual
 
 
 def quadratic_form_gradient(W, A):

@@ -12,6 +12,7 @@ from snippets.checks.four_index import (
     check_counts,
     check_dD_dW,
     check_dD_dX,
+    check_linear_map,
     random_inputs,
 )
 from snippets.four_index import as_jacobian, by_finite_differences, contract, dD_dW, dD_dX
@@ -226,3 +227,37 @@ def test_transposed_jacobian_rejected_on_square_shapes(seed):
     assert not any(
         check_as_jacobian(seed, SQUARE, to_jacobian=WRONG_RESHAPES["transposed Jacobian"])
     )
+
+
+# --- The 4-index array and Xᵀ ⊗ I_m as coordinates of L: dW ↦ dW X; contraction as L* ---
+
+
+def test_linear_map_passes(seed, shape):
+    assert all(check_linear_map(seed, shape))
+
+
+WRONG_MATRICES = {
+    "wrong Kronecker order: I_m ⊗ Xᵀ": lambda X, m: np.kron(np.eye(m), X.T),
+    "X ⊗ I_m (the adjoint's matrix)": lambda X, m: np.kron(X, np.eye(m)),
+    "row-major flattening": lambda X, m: dD_dW(X, m).reshape(m * X.shape[1], -1),
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_MATRICES.values(), ids=WRONG_MATRICES.keys())
+def test_wrong_matrix_of_L_rejected_on_square_shapes(wrong, seed):
+    results = check_linear_map(seed, (4, 4, 4), matrix=wrong)
+    assert not results[1]
+    assert not results[3]
+
+
+WRONG_CONTRACTIONS = {
+    "transposed: Σ_ij G_ij T_ijλτ read at (τ, λ)": lambda T, G: np.einsum("ij,ijlt->tl", G, T),
+    "G transposed": lambda T, G: np.einsum("ji,ijlt->lt", G, T),
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_CONTRACTIONS.values(), ids=WRONG_CONTRACTIONS.keys())
+def test_wrong_adjoint_rejected_on_square_shapes(wrong, seed):
+    results = check_linear_map(seed, (4, 4, 4), adjoint=wrong)
+    assert not results[2]
+    assert not results[4]  # the adjoint identity on its own rejects it too

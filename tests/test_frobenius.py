@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from snippets.checks.frobenius import (
+    check_adjoint,
     check_bilinear,
     check_cyclic_trace,
     check_frobenius_product_rule,
@@ -398,3 +399,35 @@ def test_wrong_bilinear_gradient_rejected_on_square(wrong, seed):
 def test_transposed_bilinear_gradient_is_a_shape_error_on_non_square():
     with pytest.raises(GradientCheckError, match="transposed"):
         check_bilinear(0, NON_SQUARE, gradient=WRONG_BILINEAR["transposed: b aᵀ"])
+
+
+# --- The derivative of D = W X in W as a linear map L, and its adjoint L* ---
+
+
+def test_adjoint_passes(seed, shape):
+    assert all(check_adjoint(seed, shape))
+
+
+WRONG_ADJOINTS = {
+    "transposed: (G Xᵀ)ᵀ": lambda G, X: (G @ X.T).T,
+    "wrong side: Xᵀ G": lambda G, X: X.T @ G,
+    "X instead of Xᵀ": lambda G, X: G @ X,
+    "factor 2": lambda G, X: 2 * G @ X.T,
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_ADJOINTS.values(), ids=WRONG_ADJOINTS.keys())
+def test_wrong_adjoint_rejected_on_square_shapes(wrong, seed):
+    # Square: every wrong adjoint has the right shape; the adjoint identity alone rejects it.
+    assert not any(check_adjoint(seed, (4, 4, 4), adjoint=wrong)[:3])
+
+
+def test_wrong_derivative_rejected(seed):
+    # X dW has the shape of D only when W is square; the rate of change rejects it.
+    results = check_adjoint(seed, (4, 4, 4), derivative=lambda delta_W, X: X @ delta_W)
+    assert not results[3]
+
+
+def test_transposed_adjoint_on_non_square_shapes_is_a_shape_error():
+    with pytest.raises(ValueError, match="equal shapes"):
+        check_adjoint(0, (3, 4, 5), adjoint=WRONG_ADJOINTS["transposed: (G Xᵀ)ᵀ"])

@@ -96,8 +96,8 @@ def _entries(wrong_W=None, wrong_X=None):
 
     def derivatives(W, X):
         m, n = W.shape[0], X.shape[1]
-        right_W = np.einsum("id,cj->ijdc", np.eye(m), X)
-        right_X = np.einsum("id,jc->ijdc", W, np.eye(n))
+        right_W = np.einsum("il,tj->ijlt", np.eye(m), X)
+        right_X = np.einsum("il,jt->ijlt", W, np.eye(n))
         return (
             right_W if wrong_W is None else wrong_W(W, X),
             right_X if wrong_X is None else wrong_X(W, X),
@@ -125,12 +125,12 @@ def test_entrywise_product_read_as_a_sum_is_a_shape_error():
 
 
 WRONG_SELF_DERIVATIVE = {
-    "indices paired wrongly: δ_ik δ_dc": lambda m, q: np.einsum(
-        "ik,dc->ikdc", np.eye(m, q), np.eye(m, q)
+    "indices paired wrongly: δ_ik δ_λτ": lambda m, q: np.einsum(
+        "ik,lt->iklt", np.eye(m, q), np.eye(m, q)
     ),
-    "transposed: δ_ic δ_kd": lambda m, q: np.einsum("ic,kd->ikdc", np.eye(m, q), np.eye(q, m)),
+    "transposed: δ_iτ δ_kλ": lambda m, q: np.einsum("it,kl->iklt", np.eye(m, q), np.eye(q, m)),
     "all ones": lambda m, q: np.ones((m, q, m, q)),
-    "factor 2": lambda m, q: 2 * np.einsum("id,kc->ikdc", np.eye(m), np.eye(q)),
+    "factor 2": lambda m, q: 2 * np.einsum("il,kt->iklt", np.eye(m), np.eye(q)),
 }
 
 
@@ -141,11 +141,11 @@ def test_wrong_self_derivative_rejected(wrong, shape_, seed):
 
 
 WRONG_GRAM_ENTRIES = {
-    "left factor only: δ_id W_jc": lambda W: np.einsum("id,jc->ijdc", np.eye(len(W)), W),
-    "right factor only: W_ic δ_jd": lambda W: np.einsum("ic,jd->ijdc", W, np.eye(len(W))),
-    "one term twice: 2 δ_id W_jc": lambda W: 2 * np.einsum("id,jc->ijdc", np.eye(len(W)), W),
+    "left factor only: δ_iλ W_jτ": lambda W: np.einsum("il,jt->ijlt", np.eye(len(W)), W),
+    "right factor only: W_iτ δ_jλ": lambda W: np.einsum("it,jl->ijlt", W, np.eye(len(W))),
+    "one term twice: 2 δ_iλ W_jτ": lambda W: 2 * np.einsum("il,jt->ijlt", np.eye(len(W)), W),
     "wrong sign on one term": lambda W: (
-        gram_entry_derivatives(W) - 2 * np.einsum("ic,jd->ijdc", W, np.eye(len(W)))
+        gram_entry_derivatives(W) - 2 * np.einsum("it,jl->ijlt", W, np.eye(len(W)))
     ),
 }
 
@@ -157,18 +157,18 @@ def test_wrong_gram_entries_rejected(wrong, shape_, seed):
 
 
 WRONG_DD_DW = {
-    "Kronecker on the wrong pair: δ_ic X_dj": lambda W, X: np.einsum(
-        "ic,dj->ijdc", np.eye(len(W)), X
+    "Kronecker on the wrong pair: δ_iτ X_λj": lambda W, X: np.einsum(
+        "it,lj->ijlt", np.eye(len(W)), X
     ),
-    "X transposed: δ_id X_jc": lambda W, X: np.einsum("id,jc->ijdc", np.eye(len(W)), X),
-    "wrong sign: −δ_id X_cj": lambda W, X: -np.einsum("id,cj->ijdc", np.eye(len(W)), X),
+    "X transposed: δ_iλ X_jτ": lambda W, X: np.einsum("il,jt->ijlt", np.eye(len(W)), X),
+    "wrong sign: −δ_iλ X_τj": lambda W, X: -np.einsum("il,tj->ijlt", np.eye(len(W)), X),
 }
 WRONG_DD_DX = {
-    "Kronecker on the wrong pair: W_ic δ_jd": lambda W, X: np.einsum(
-        "ic,jd->ijdc", W, np.eye(X.shape[1])
+    "Kronecker on the wrong pair: W_iτ δ_jλ": lambda W, X: np.einsum(
+        "it,jl->ijlt", W, np.eye(X.shape[1])
     ),
-    "W transposed: W_di δ_jc": lambda W, X: np.einsum("di,jc->ijdc", W, np.eye(X.shape[1])),
-    "factor 2: 2 W_id δ_jc": lambda W, X: 2 * np.einsum("id,jc->ijdc", W, np.eye(X.shape[1])),
+    "W transposed: W_λi δ_jτ": lambda W, X: np.einsum("li,jt->ijlt", W, np.eye(X.shape[1])),
+    "factor 2: 2 W_iλ δ_jτ": lambda W, X: 2 * np.einsum("il,jt->ijlt", W, np.eye(X.shape[1])),
 }
 
 
@@ -187,16 +187,16 @@ def test_wrong_dD_dX_rejected_on_square_shapes(wrong, seed):
 
 
 WRONG_DW = {
-    "wrong index: dj,jc->dc (G X)": lambda G, X: np.einsum("dj,jc->dc", G, X),
-    "transposed result: dj,cj->cd": lambda G, X: np.einsum("dj,cj->cd", G, X),
-    "wrong sign": lambda G, X: -np.einsum("dj,cj->dc", G, X),
-    "factor 2": lambda G, X: 2 * np.einsum("dj,cj->dc", G, X),
+    "wrong index: lj,jt->lt (G X)": lambda G, X: np.einsum("lj,jt->lt", G, X),
+    "transposed result: lj,tj->tl": lambda G, X: np.einsum("lj,tj->tl", G, X),
+    "wrong sign": lambda G, X: -np.einsum("lj,tj->lt", G, X),
+    "factor 2": lambda G, X: 2 * np.einsum("lj,tj->lt", G, X),
 }
 WRONG_DX = {
-    "wrong index: di,ic->dc (W G)": lambda G, W: np.einsum("di,ic->dc", W, G),
-    "transposed result: id,ic->cd": lambda G, W: np.einsum("id,ic->cd", W, G),
-    "wrong sign": lambda G, W: -np.einsum("id,ic->dc", W, G),
-    "factor 2": lambda G, W: 2 * np.einsum("id,ic->dc", W, G),
+    "wrong index: li,it->lt (W G)": lambda G, W: np.einsum("li,it->lt", W, G),
+    "transposed result: il,it->tl": lambda G, W: np.einsum("il,it->tl", W, G),
+    "wrong sign": lambda G, W: -np.einsum("il,it->lt", W, G),
+    "factor 2": lambda G, W: 2 * np.einsum("il,it->lt", W, G),
 }
 
 
@@ -219,14 +219,14 @@ def test_wrong_dW_rejected_on_non_square_shapes(wrong, seed):
 def test_wrong_index_does_not_even_run_on_non_square_shapes():
     # "dj,jc" asks G's columns (n = 5) and X's rows (q = 4) to be the same index.
     with pytest.raises(ValueError, match="could not be broadcast"):
-        check_dW(0, (3, 4, 5), dW_formula=WRONG_DW["wrong index: dj,jc->dc (G X)"])
+        check_dW(0, (3, 4, 5), dW_formula=WRONG_DW["wrong index: lj,jt->lt (G X)"])
 
 
 WRONG_RULES = {
-    "as,bs->ab read as A B": {"as,bs->ab": ("A B", lambda A, B: A @ B)},
-    "sa,sb->ab read as A Bᵀ": {"sa,sb->ab": ("A Bᵀ", lambda A, B: A @ B.T)},
-    "sa,bs->ab read as B A": {"sa,bs->ab": ("B A", lambda A, B: B @ A)},
-    "as,sb->ba read as A B": {"as,sb->ba": ("A B", lambda A, B: A @ B)},
+    "as,bs->ab read as A B": {"ik,jk->ij": ("A B", lambda A, B: A @ B)},
+    "sa,sb->ab read as A Bᵀ": {"ki,kj->ij": ("A Bᵀ", lambda A, B: A @ B.T)},
+    "sa,bs->ab read as B A": {"ki,jk->ij": ("B A", lambda A, B: B @ A)},
+    "as,sb->ba read as A B": {"ik,kj->ji": ("A B", lambda A, B: A @ B)},
 }
 
 
@@ -237,14 +237,14 @@ def test_wrong_reading_rule_rejected_on_square_shapes(wrong, seed):
 
 def test_reading_rules_cover_every_position_of_the_summed_index():
     inputs = {s.split("->")[0] for s in READING_RULES}
-    assert inputs == {"as,sb", "as,bs", "sa,sb", "sa,bs"}
+    assert inputs == {"ik,kj", "ik,jk", "ki,kj", "ki,jk"}
 
 
-def _square_loss(scale_W=2.0, scale_X=2.0, transpose_W=False, index_W="dj,cj->dc"):
+def _square_loss(scale_W=2.0, scale_X=2.0, transpose_W=False, index_W="lj,tj->lt"):
     def grads(W, X):
         D = W @ X
         dW = scale_W * np.einsum(index_W, D, X)
-        dX = scale_X * np.einsum("id,ic->dc", W, D)
+        dX = scale_X * np.einsum("il,it->lt", W, D)
         return (dW.T if transpose_W else dW), dX
 
     return grads
@@ -256,7 +256,7 @@ WRONG_SQUARE_LOSS = {
     "wrong sign in dW": _square_loss(scale_W=-2.0),
     "wrong sign in dX": _square_loss(scale_X=-2.0),
     "transposed dW": _square_loss(transpose_W=True),
-    "wrong index in dW: dj,jc->dc": _square_loss(index_W="dj,jc->dc"),
+    "wrong index in dW: dj,jc->dc": _square_loss(index_W="lj,jt->lt"),
 }
 
 
@@ -289,10 +289,10 @@ def test_wrong_gram_rejected(wrong, shape_, seed):
 
 
 def test_self_derivative_with_axes_in_the_wrong_order_is_refused():
-    # δ_id δ_kc stored as T[c, d, k, i] has shape (q, m, q, m): flattened, it is the same
+    # δ_iλ δ_kτ stored as T[c, d, k, i] has shape (q, m, q, m): flattened, it is the same
     # identity matrix, so only the shape can tell; as_jacobian checks it.
     def axes_reversed(m, q):
-        return np.einsum("id,kc->cdki", np.eye(m), np.eye(q))
+        return np.einsum("il,kt->tlki", np.eye(m), np.eye(q))
 
     with pytest.raises(ValueError, match=r"shape \(4, 3, 4, 3\); expected \(3, 4, 3, 4\)"):
         check_self_derivative(0, (3, 4, 5), derivative=axes_reversed)

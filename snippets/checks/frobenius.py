@@ -10,7 +10,9 @@ it rejected. The rules are identities between two numbers computed in two ways
 import numpy as np
 
 from snippets.frobenius import (
+    adjoint_in_W,
     bilinear_gradient,
+    derivative_in_W,
     frobenius,
     frobenius_differential,
     least_squares_gradients,
@@ -220,16 +222,16 @@ def check_product_gradients(seed=0, shape=(3, 4, 5), gradients=product_gradients
 
 # --8<-- [start:check_least_squares]
 def check_least_squares(seed=0, shape=(3, 4, 5), gradients=least_squares_gradients):
-    """φ = ‖WX − Y‖²_F: ∂φ/∂W = 2(WX − Y)Xᵀ, ∂φ/∂X = 2Wᵀ(WX − Y). Y: (m, n)."""
+    """φ = ‖WX − B‖²_F: ∂φ/∂W = 2(WX − B)Xᵀ, ∂φ/∂X = 2Wᵀ(WX − B). B: (m, n)."""
     m, q, n = shape
-    W, X, Y = random_matrices(seed, (m, q), (q, n), (m, n))
-    dW, dX = gradients(W, X, Y)
+    W, X, B = random_matrices(seed, (m, q), (q, n), (m, n))
+    dW, dX = gradients(W, X, B)
     return [
         check_gradient(
-            lambda W: np.sum((W @ X - Y) ** 2), dW, W, label="‖WX − Y‖²: ∂φ/∂W = 2(WX − Y)Xᵀ"
+            lambda W: np.sum((W @ X - B) ** 2), dW, W, label="‖WX − B‖²: ∂φ/∂W = 2(WX − B)Xᵀ"
         ),
         check_gradient(
-            lambda X: np.sum((W @ X - Y) ** 2), dX, X, label="‖WX − Y‖²: ∂φ/∂X = 2Wᵀ(WX − Y)"
+            lambda X: np.sum((W @ X - B) ** 2), dX, X, label="‖WX − B‖²: ∂φ/∂X = 2Wᵀ(WX − B)"
         ),
     ]
 
@@ -239,19 +241,19 @@ def check_least_squares(seed=0, shape=(3, 4, 5), gradients=least_squares_gradien
 
 # --8<-- [start:check_least_squares_G]
 def check_least_squares_G(seed=0, shape=(3, 4, 5), gradients=least_squares_gradients):
-    """φ = ‖D − Y‖²_F has ∂φ/∂D = 2(D − Y), and the least-squares gradients are those
-    of D = W X (product_gradients) with that G. D, Y: (m, n).
+    """φ = ‖D − B‖²_F has ∂φ/∂D = 2(D − B), and the least-squares gradients are those
+    of D = W X (product_gradients) with that G. D, B: (m, n).
     """
     m, q, n = shape
-    W, X, Y = random_matrices(seed, (m, q), (q, n), (m, n))
+    W, X, B = random_matrices(seed, (m, q), (q, n), (m, n))
     D = W @ X
-    G = 2 * (D - Y)
-    dW, dX = gradients(W, X, Y)
+    G = 2 * (D - B)
+    dW, dX = gradients(W, X, B)
     dW_product, dX_product = product_gradients(G, W, X)
     return [
-        check_gradient(lambda D: np.sum((D - Y) ** 2), G, D, label="‖D − Y‖²: ∂φ/∂D = 2(D − Y)"),
-        compare(dW, dW_product, label="∂φ/∂W = G Xᵀ with G = 2(WX − Y)"),
-        compare(dX, dX_product, label="∂φ/∂X = Wᵀ G with G = 2(WX − Y)"),
+        check_gradient(lambda D: np.sum((D - B) ** 2), G, D, label="‖D − B‖²: ∂φ/∂D = 2(D − B)"),
+        compare(dW, dW_product, label="∂φ/∂W = G Xᵀ with G = 2(WX − B)"),
+        compare(dX, dX_product, label="∂φ/∂X = Wᵀ G with G = 2(WX − B)"),
     ]
 
 
@@ -288,3 +290,36 @@ def check_bilinear(seed=0, shape=(3, 4, 5), gradient=bilinear_gradient):
 
 
 # --8<-- [end:check_bilinear]
+
+
+# --8<-- [start:check_adjoint]
+def check_adjoint(seed=0, shape=(3, 4, 5), derivative=derivative_in_W, adjoint=adjoint_in_W):
+    """G : L(dW) = L*(G) : dW for random G and dW (three pairs), and L is the derivative of
+    D = W X in W: its value at dW is the first-order change of D, by finite differences."""
+    m, q, n = shape
+    W, X = random_matrices(seed, (m, q), (q, n))
+    results = []
+    for pair in range(3):
+        G, delta_W = random_matrices(seed + 1 + pair, (m, n), (m, q))
+        results.append(
+            compare(
+                frobenius(G, derivative(delta_W, X)),
+                frobenius(adjoint(G, X), delta_W),
+                label=f"G : L(dW) = L*(G) : dW, random pair {pair + 1}",
+            )
+        )
+    G, delta_W = random_matrices(seed + 1, (m, n), (m, q))
+    rate = numerical_jacobian(lambda a: (W + a[0] * delta_W) @ X, np.zeros(1))[:, 0]
+    results.append(
+        compare(
+            derivative(delta_W, X).reshape(-1, order="F"),
+            rate,
+            tolerance=1e-8,
+            method="central differences",
+            label="L(dW) = d/dα (W + α dW) X at α = 0",
+        )
+    )
+    return results
+
+
+# --8<-- [end:check_adjoint]

@@ -24,10 +24,10 @@ from snippets.index_notation import (
 
 
 def as_jacobian(T: np.ndarray, output_shape: tuple, variable_shape: tuple) -> np.ndarray:
-    """A 4-index array T[i, j, d, c] = ∂D_ij/∂V_dc as the Jacobian ∂vec D/∂vec V.
+    """A 4-index array T[i, j, l, t] = ∂D_ij/∂V_λτ as the Jacobian ∂vec D/∂vec V.
 
     T must have the shape of D followed by the shape of V; column-major on both
-    sides: row i + j·m, column d + c·(rows of V).
+    sides. Counting from 0 as numpy does: row i + j·m, column l + t·(rows of V).
     """
     expected = (*output_shape, *variable_shape)
     if T.shape != expected:
@@ -73,12 +73,12 @@ def check_summing_rule(seed=0, shape=(3, 4, 5), rules=SUMMING_RULES):
 
 # --8<-- [start:check_self_derivative]
 def check_self_derivative(seed=0, shape=(3, 4, 5), derivative=self_derivative):
-    """∂W_ik/∂W_dc = δ_id δ_kc, against central differences of the map W ↦ W."""
+    """∂W_ik/∂W_λτ = δ_iλ δ_kτ, against central differences of the map W ↦ W."""
     m, q, _ = shape
     W = np.random.default_rng(seed).standard_normal((m, q))
     T = derivative(m, q)
     return check_jacobian(
-        lambda W: W, as_jacobian(T, W.shape, W.shape), W, label="∂W_ik/∂W_dc = δ_id δ_kc"
+        lambda W: W, as_jacobian(T, W.shape, W.shape), W, label="∂W_ik/∂W_λτ = δ_iλ δ_kτ"
     )
 
 
@@ -87,7 +87,7 @@ def check_self_derivative(seed=0, shape=(3, 4, 5), derivative=self_derivative):
 
 # --8<-- [start:check_entry_derivatives]
 def check_entry_derivatives(seed=0, shape=(3, 4, 5), derivatives=entry_derivatives):
-    """∂D_ij/∂W_dc = δ_id X_cj and ∂D_ij/∂X_dc = W_id δ_jc, against central differences
+    """∂D_ij/∂W_λτ = δ_iλ X_τj and ∂D_ij/∂X_λτ = W_iλ δ_jτ, against central differences
     of every entry of D = W X by every entry of W and of X."""
     W, X, _ = random_inputs(seed, shape)
     D = W @ X
@@ -97,13 +97,13 @@ def check_entry_derivatives(seed=0, shape=(3, 4, 5), derivatives=entry_derivativ
             lambda W: W @ X,
             as_jacobian(dD_dW, D.shape, W.shape),
             W,
-            label="∂D_ij/∂W_dc = δ_id X_cj",
+            label="∂D_ij/∂W_λτ = δ_iλ X_τj",
         ),
         check_jacobian(
             lambda X: W @ X,
             as_jacobian(dD_dX, D.shape, X.shape),
             X,
-            label="∂D_ij/∂X_dc = W_id δ_jc",
+            label="∂D_ij/∂X_λτ = W_iλ δ_jτ",
         ),
     ]
 
@@ -113,7 +113,7 @@ def check_entry_derivatives(seed=0, shape=(3, 4, 5), derivatives=entry_derivativ
 
 # --8<-- [start:check_dW]
 def check_dW(seed=0, shape=(3, 4, 5), dW_formula=dW_einsum):
-    """Σ_j G_dj X_cj equals (G Xᵀ)_dc, and is ∂φ/∂W for φ(W) = Σ_ij G_ij (W X)_ij."""
+    """Σ_j G_λj X_τj equals (G Xᵀ)_λτ, and is ∂φ/∂W for φ(W) = Σ_ij G_ij (W X)_ij."""
     W, X, G = random_inputs(seed, shape)
     dW, name = dW_formula(G, X), dW_formula.__name__
     return [
@@ -127,7 +127,7 @@ def check_dW(seed=0, shape=(3, 4, 5), dW_formula=dW_einsum):
 
 # --8<-- [start:check_dX]
 def check_dX(seed=0, shape=(3, 4, 5), dX_formula=dX_einsum):
-    """Σ_i W_id G_ic equals (Wᵀ G)_dc, and is ∂φ/∂X for φ(X) = Σ_ij G_ij (W X)_ij."""
+    """Σ_i W_iλ G_iτ equals (Wᵀ G)_λτ, and is ∂φ/∂X for φ(X) = Σ_ij G_ij (W X)_ij."""
     W, X, G = random_inputs(seed, shape)
     dX, name = dX_formula(G, W), dX_formula.__name__
     return [
@@ -143,11 +143,11 @@ def check_dX(seed=0, shape=(3, 4, 5), dX_formula=dX_einsum):
 #: Where the summed index s sits, and the matrix product it spells:
 #: einsum string -> (the matrix form in words, the matrix form in code).
 READING_RULES = {
-    "as,sb->ab": ("A B", lambda A, B: A @ B),
-    "as,bs->ab": ("A Bᵀ", lambda A, B: A @ B.T),
-    "sa,sb->ab": ("Aᵀ B", lambda A, B: A.T @ B),
-    "sa,bs->ab": ("Aᵀ Bᵀ", lambda A, B: A.T @ B.T),
-    "as,sb->ba": ("(A B)ᵀ", lambda A, B: (A @ B).T),
+    "ik,kj->ij": ("A B", lambda A, B: A @ B),
+    "ik,jk->ij": ("A Bᵀ", lambda A, B: A @ B.T),
+    "ki,kj->ij": ("Aᵀ B", lambda A, B: A.T @ B),
+    "ki,jk->ij": ("Aᵀ Bᵀ", lambda A, B: A.T @ B.T),
+    "ik,kj->ji": ("(A B)ᵀ", lambda A, B: (A @ B).T),
 }
 
 
@@ -156,7 +156,7 @@ def check_reading_rules(seed=0, shape=(3, 4, 5), rules=READING_RULES):
 
     shape = (size of a, size of s, size of b); each operand's shape follows its letters.
     """
-    size = dict(zip("asb", shape, strict=True))
+    size = dict(zip("ikj", shape, strict=True))
     rng = np.random.default_rng(seed)
     results = []
     for subscripts, (name, matrix_form) in rules.items():
@@ -197,7 +197,7 @@ def check_square_loss(seed=0, shape=(3, 4, 5), grads=square_loss_grads):
 
 # --8<-- [start:check_gram_entries]
 def check_gram_entries(seed=0, shape=(3, 4, 5), derivative=gram_entry_derivatives):
-    """D = W Wᵀ: ∂D_ij/∂W_dc = δ_id W_jc + W_ic δ_jd, against central differences.
+    """D = W Wᵀ: ∂D_ij/∂W_λτ = δ_iλ W_jτ + W_iτ δ_jλ, against central differences.
 
     Uses m and q from shape: W is (m, q), D is (m, m), the array (m, m, m, q).
     """
@@ -208,7 +208,7 @@ def check_gram_entries(seed=0, shape=(3, 4, 5), derivative=gram_entry_derivative
         lambda W: W @ W.T,
         as_jacobian(T, (W.shape[0], W.shape[0]), W.shape),
         W,
-        label="D = WWᵀ: ∂D_ij/∂W_dc = δ_id W_jc + W_ic δ_jd",
+        label="D = WWᵀ: ∂D_ij/∂W_λτ = δ_iλ W_jτ + W_iτ δ_jλ",
     )
 
 
