@@ -3,7 +3,14 @@
 import numpy as np
 import pytest
 
-from snippets.checks.matmul import check_dW, check_dX, random_inputs
+from snippets.checks.matmul import (
+    check_dW,
+    check_dX,
+    check_kronecker_jacobians,
+    check_small_example,
+    random_inputs,
+    small_example_dW,
+)
 from snippets.matmul import matmul_backward, matmul_forward
 
 
@@ -65,3 +72,47 @@ def test_transposed_dW_on_non_square_shapes_is_a_shape_error():
 
     with pytest.raises(GradientCheckError, match="transposed"):
         check_dW(0, (3, 4, 5), backward=WRONG_DW["transposed result"])
+
+
+# --- The home page: the small example written out, and the routes table's Jacobians ---
+
+
+def test_small_example_passes(seed):
+    assert all(check_small_example(seed))
+
+
+WRONG_EXAMPLES = {
+    "G transposed": lambda G, X: small_example_dW(G.T, X),
+    "factor 2": lambda G, X: 2 * small_example_dW(G, X),
+    "rows of G swapped": lambda G, X: small_example_dW(G[::-1], X),
+    "columns of G swapped": lambda G, X: small_example_dW(G[:, ::-1], X),
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_EXAMPLES.values(), ids=WRONG_EXAMPLES.keys())
+def test_wrong_small_example_rejected(wrong, seed):
+    assert not any(check_small_example(seed, written_out=wrong))
+
+
+def test_kronecker_jacobians_pass(seed, shape):
+    assert all(check_kronecker_jacobians(seed, shape))
+
+
+WRONG_KRONECKER_W = {
+    "wrong Kronecker order: I_m ⊗ Xᵀ": lambda X, m: np.kron(np.eye(m), X.T),
+    "X instead of Xᵀ: X ⊗ I_m": lambda X, m: np.kron(X, np.eye(m)),
+}
+WRONG_KRONECKER_X = {
+    "wrong Kronecker order: W ⊗ I_n": lambda W, n: np.kron(W, np.eye(n)),
+    "Wᵀ instead of W: I_n ⊗ Wᵀ": lambda W, n: np.kron(np.eye(n), W.T),
+}
+
+
+@pytest.mark.parametrize("wrong", WRONG_KRONECKER_W.values(), ids=WRONG_KRONECKER_W.keys())
+def test_wrong_kronecker_W_rejected_on_square_shapes(wrong, seed):
+    assert not check_kronecker_jacobians(seed, (4, 4, 4), of_W=wrong)[0]
+
+
+@pytest.mark.parametrize("wrong", WRONG_KRONECKER_X.values(), ids=WRONG_KRONECKER_X.keys())
+def test_wrong_kronecker_X_rejected_on_square_shapes(wrong, seed):
+    assert not check_kronecker_jacobians(seed, (4, 4, 4), of_X=wrong)[1]
