@@ -1,9 +1,14 @@
 """The site's notation: every letter the pages use, with its one meaning.
 
-The conventions page renders its table of letters from this list, and
+The conventions page renders its table of letters from this list (`letters_table`), and
 tests/test_notation.py holds the pages to it. A letter may appear here once only:
 a second meaning for a letter is a second row with the same `tex`, which the test refuses.
-Each group of pages adds the letters it introduces in its own section below.
+Each group of pages adds the letters it introduces in its own section below, and may hold
+its pages to the registry with two optional lists in that section:
+
+- `<SECTION>_PAGES`: pages (paths under docs/) whose formulas may use registered letters only;
+- `<SECTION>_BORROWED`: letters those pages use with the meaning another section registers,
+  mapped to that section's name. They are accepted while that section is still empty.
 """
 
 from typing import NamedTuple
