@@ -140,7 +140,7 @@ def check_product_differential(seed=0, shape=(3, 4, 5), differential=product_dif
     """dD = dW X + W dX for D = W X, checked twice.
 
     Exactly: (W + dW)(X + dX) − W X − dD = dW dX, for changes of any size.
-    To first order: the derivative of t ↦ (W + t dW)(X + t dX) at t = 0, by
+    To first order: the derivative of α ↦ (W + α dW)(X + α dX) at α = 0, by
     finite differences (numerical_jacobian), equals dD.
     W, dW: (m, q); X, dX: (q, n).
     """
@@ -148,10 +148,10 @@ def check_product_differential(seed=0, shape=(3, 4, 5), differential=product_dif
     W, X, delta_W, delta_X = random_matrices(seed, (m, q), (q, n), (m, q), (q, n))
     dD = differential(W, X, delta_W, delta_X)
 
-    def D_along(t):  # t: array of one entry
-        return (W + t[0] * delta_W) @ (X + t[0] * delta_X)
+    def D_along(a):  # a = (α,): an array of one entry
+        return (W + a[0] * delta_W) @ (X + a[0] * delta_X)
 
-    jacobian = numerical_jacobian(D_along, np.zeros(1))  # (m·n, 1): vec of dD/dt
+    jacobian = numerical_jacobian(D_along, np.zeros(1))  # (m·n, 1): vec of dD/dα
     return [
         compare(
             (W + delta_W) @ (X + delta_X) - W @ X - dD,
@@ -162,8 +162,8 @@ def check_product_differential(seed=0, shape=(3, 4, 5), differential=product_dif
             dD.reshape(-1, order="F"),
             jacobian[:, 0],
             tolerance=1e-8,
-            method="finite differences in t",
-            label="dD = d/dt (W + t dW)(X + t dX) at t = 0",
+            method="finite differences in α",
+            label="dD = d/dα (W + α dW)(X + α dX) at α = 0",
         ),
     ]
 
@@ -176,14 +176,14 @@ def check_frobenius_product_rule(seed=0, shape=(3, 4, 5), differential=frobenius
     """d(A : B) = dA : B + A : dB, checked twice. A, B, dA, dB: (m, n).
 
     Exactly: (A + dA) : (B + dB) − A : B − d(A : B) = dA : dB, for changes of any size.
-    To first order: the derivative of t ↦ (A + t dA) : (B + t dB) at t = 0.
+    To first order: the derivative of α ↦ (A + α dA) : (B + α dB) at α = 0.
     """
     m, _, n = shape
     A, B, delta_A, delta_B = random_matrices(seed, (m, n), (m, n), (m, n), (m, n))
     claimed = differential(A, B, delta_A, delta_B)
 
-    def along(t):  # t: array of one entry
-        return np.array([frobenius(A + t[0] * delta_A, B + t[0] * delta_B)])
+    def along(a):  # a = (α,): an array of one entry
+        return np.array([frobenius(A + a[0] * delta_A, B + a[0] * delta_B)])
 
     derivative = numerical_jacobian(along, np.zeros(1))[0, 0]
     return [
@@ -196,8 +196,8 @@ def check_frobenius_product_rule(seed=0, shape=(3, 4, 5), differential=frobenius
             claimed,
             derivative,
             tolerance=1e-8,
-            method="finite differences in t",
-            label="d(A : B) = d/dt (A + t dA) : (B + t dB) at t = 0",
+            method="finite differences in α",
+            label="d(A : B) = d/dα (A + α dA) : (B + α dB) at α = 0",
         ),
     ]
 
