@@ -57,7 +57,6 @@ def product_gradients(G, W, X):
     return dW, dX
 
 
-# --8<-- [start:linear_map]
 def derivative_in_W(delta_W, X):
     """L(dW) = dW X: the derivative of D = W X in W, a linear map from (m, q) to (m, n)."""
     return delta_W @ X
@@ -69,9 +68,6 @@ def adjoint_in_W(G, X):
     G : L(dW) = L*(G) : dW for every G and dW; L*(G) is ∂φ/∂W when G = ∂φ/∂D.
     """
     return G @ X.T
-
-
-# --8<-- [end:linear_map]
 
 
 def least_squares_gradients(W, X, B):
