@@ -58,14 +58,14 @@ def product_gradients(G, W, X):
 
 
 def derivative_in_W(delta_W, X):
-    """L(dW) = dW X: the derivative of D = W X in W, a linear map from (m, q) to (m, n)."""
+    """ℒ(dW) = dW X: the derivative of D = W X in W, a linear map from (m, q) to (m, n)."""
     return delta_W @ X
 
 
 def adjoint_in_W(G, X):
-    """L*(G) = G Xᵀ: the adjoint of L under the Frobenius product, from (m, n) to (m, q).
+    """ℒ*(G) = G Xᵀ: the adjoint of ℒ under the Frobenius product, from (m, n) to (m, q).
 
-    G : L(dW) = L*(G) : dW for every G and dW; L*(G) is ∂φ/∂W when G = ∂φ/∂D.
+    G : ℒ(dW) = ℒ*(G) : dW for every G and dW; ℒ*(G) is ∂φ/∂W when G = ∂φ/∂D.
     """
     return G @ X.T
 

@@ -1,15 +1,15 @@
 """D = W X in index notation, each index formula written as an np.einsum call (numpy only).
 
 Shapes: W (m, q), X (q, n), D (m, n), G = dD = ∂φ/∂D (m, n). Indices: i, j run
-over the rows and columns of D, k over q; λ, τ name the entry W_λτ or X_λτ that
-we differentiate by (einsum takes Latin letters only: λ and τ are written l and t).
+over the rows and columns of D, k over q; λ, θ name the entry W_λθ or X_λθ that
+we differentiate by (einsum takes Latin letters only: λ and θ are written l and t).
 An einsum string is the index formula: each operand gets one letter per axis, the
 letters after "->" are the free indices of the result in order, and every letter
 missing there is summed over.
 
     D_ij       = Σ_k W_ik X_kj      "ik,kj->ij"    D  = W X
-    ∂φ/∂W_λτ   = Σ_j G_λj X_τj      "lj,tj->lt"    dW = G Xᵀ
-    ∂φ/∂X_λτ   = Σ_i W_iλ G_iτ      "il,it->lt"    dX = Wᵀ G
+    ∂φ/∂W_λθ   = Σ_j G_λj X_θj      "lj,tj->lt"    dW = G Xᵀ
+    ∂φ/∂X_λθ   = Σ_i W_iλ G_iθ      "il,it->lt"    dX = Wᵀ G
 
 These are for reading and checking the matrix forms; for speed use the
 matrix forms (dD @ X.T, W.T @ dD).
@@ -24,7 +24,7 @@ def D_einsum(W: np.ndarray, X: np.ndarray) -> np.ndarray:
 
 
 def self_derivative(m: int, q: int) -> np.ndarray:
-    """∂W_ik/∂W_λτ = δ_iλ δ_kτ: each entry of W depends on itself only.
+    """∂W_ik/∂W_λθ = δ_iλ δ_kθ: each entry of W depends on itself only.
 
     Returned as an array T[i, k, l, t] of shape (m, q, m, q), for W: (m, q).
     """
@@ -34,8 +34,8 @@ def self_derivative(m: int, q: int) -> np.ndarray:
 def entry_derivatives(W: np.ndarray, X: np.ndarray):
     """The derivatives of every entry of D = W X by every entry of W and of X.
 
-    ∂D_ij/∂W_λτ = δ_iλ X_τj, returned as an array T_W[i, j, l, t] of shape (m, n, m, q);
-    ∂D_ij/∂X_λτ = W_iλ δ_jτ, returned as an array T_X[i, j, l, t] of shape (m, n, q, n).
+    ∂D_ij/∂W_λθ = δ_iλ X_θj, returned as an array T_W[i, j, l, t] of shape (m, n, m, q);
+    ∂D_ij/∂X_λθ = W_iλ δ_jθ, returned as an array T_X[i, j, l, t] of shape (m, n, q, n).
     W: (m, q), X: (q, n). δ is the identity matrix (np.eye).
     """
     m, n = W.shape[0], X.shape[1]
@@ -45,20 +45,20 @@ def entry_derivatives(W: np.ndarray, X: np.ndarray):
 
 
 def dW_einsum(dD: np.ndarray, X: np.ndarray) -> np.ndarray:
-    """∂φ/∂W_λτ = Σ_j G_λj X_τj, i.e. dW = G Xᵀ. dD = G: (m, n), X: (q, n); dW: (m, q)."""
+    """∂φ/∂W_λθ = Σ_j G_λj X_θj, i.e. dW = G Xᵀ. dD = G: (m, n), X: (q, n); dW: (m, q)."""
     return np.einsum("lj,tj->lt", dD, X)
 
 
 def dX_einsum(dD: np.ndarray, W: np.ndarray) -> np.ndarray:
-    """∂φ/∂X_λτ = Σ_i W_iλ G_iτ, i.e. dX = Wᵀ G. dD = G: (m, n), W: (m, q); dX: (q, n)."""
+    """∂φ/∂X_λθ = Σ_i W_iλ G_iθ, i.e. dX = Wᵀ G. dD = G: (m, n), W: (m, q); dX: (q, n)."""
     return np.einsum("il,it->lt", W, dD)
 
 
 def square_loss_grads(W: np.ndarray, X: np.ndarray):
     """For φ = Σ_ij D_ij² with D = W X: the gradients dW and dX.
 
-    ∂φ/∂W_λτ = 2 Σ_j D_λj X_τj, i.e. dW = 2 D Xᵀ, shape (m, q);
-    ∂φ/∂X_λτ = 2 Σ_i W_iλ D_iτ, i.e. dX = 2 Wᵀ D, shape (q, n).
+    ∂φ/∂W_λθ = 2 Σ_j D_λj X_θj, i.e. dW = 2 D Xᵀ, shape (m, q);
+    ∂φ/∂X_λθ = 2 Σ_i W_iλ D_iθ, i.e. dX = 2 Wᵀ D, shape (q, n).
     W: (m, q), X: (q, n).
     """
     D = np.einsum("ik,kj->ij", W, X)
@@ -68,7 +68,7 @@ def square_loss_grads(W: np.ndarray, X: np.ndarray):
 
 
 def gram_entry_derivatives(W: np.ndarray) -> np.ndarray:
-    """For D = W Wᵀ: ∂D_ij/∂W_λτ = δ_iλ W_jτ + W_iτ δ_jλ, one term per factor that holds W.
+    """For D = W Wᵀ: ∂D_ij/∂W_λθ = δ_iλ W_jθ + W_iθ δ_jλ, one term per factor that holds W.
 
     Returned as an array T[i, j, l, t] of shape (m, m, m, q), for W: (m, q).
     """
@@ -77,9 +77,9 @@ def gram_entry_derivatives(W: np.ndarray) -> np.ndarray:
 
 
 def gram_dW(dD: np.ndarray, W: np.ndarray) -> np.ndarray:
-    """For D = W Wᵀ (X = Wᵀ), W appears twice: ∂D_ij/∂W_λτ = δ_iλ W_jτ + W_iτ δ_jλ, so
+    """For D = W Wᵀ (X = Wᵀ), W appears twice: ∂D_ij/∂W_λθ = δ_iλ W_jθ + W_iθ δ_jλ, so
 
-    ∂φ/∂W_λτ = Σ_j G_λj W_jτ + Σ_i G_iλ W_iτ, i.e. dW = G W + Gᵀ W.
+    ∂φ/∂W_λθ = Σ_j G_λj W_jθ + Σ_i G_iλ W_iθ, i.e. dW = G W + Gᵀ W.
     dD = G: (m, m), W: (m, q); dW: (m, q).
     """
     return np.einsum("lj,jt->lt", dD, W) + np.einsum("il,it->lt", dD, W)

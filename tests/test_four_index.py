@@ -251,7 +251,7 @@ def test_wrong_matrix_of_L_rejected_on_square_shapes(wrong, seed):
 
 
 WRONG_CONTRACTIONS = {
-    "transposed: Σ_ij G_ij T_ijλτ read at (τ, λ)": lambda T, G: np.einsum("ij,ijlt->tl", G, T),
+    "transposed: Σ_ij G_ij T_ijλθ read at (θ, λ)": lambda T, G: np.einsum("ij,ijlt->tl", G, T),
     "G transposed": lambda T, G: np.einsum("ji,ijlt->lt", G, T),
 }
 

@@ -125,10 +125,10 @@ def test_entrywise_product_read_as_a_sum_is_a_shape_error():
 
 
 WRONG_SELF_DERIVATIVE = {
-    "indices paired wrongly: δ_ik δ_λτ": lambda m, q: np.einsum(
+    "indices paired wrongly: δ_ik δ_λθ": lambda m, q: np.einsum(
         "ik,lt->iklt", np.eye(m, q), np.eye(m, q)
     ),
-    "transposed: δ_iτ δ_kλ": lambda m, q: np.einsum("it,kl->iklt", np.eye(m, q), np.eye(q, m)),
+    "transposed: δ_iθ δ_kλ": lambda m, q: np.einsum("it,kl->iklt", np.eye(m, q), np.eye(q, m)),
     "all ones": lambda m, q: np.ones((m, q, m, q)),
     "factor 2": lambda m, q: 2 * np.einsum("il,kt->iklt", np.eye(m), np.eye(q)),
 }
@@ -141,9 +141,9 @@ def test_wrong_self_derivative_rejected(wrong, shape_, seed):
 
 
 WRONG_GRAM_ENTRIES = {
-    "left factor only: δ_iλ W_jτ": lambda W: np.einsum("il,jt->ijlt", np.eye(len(W)), W),
-    "right factor only: W_iτ δ_jλ": lambda W: np.einsum("it,jl->ijlt", W, np.eye(len(W))),
-    "one term twice: 2 δ_iλ W_jτ": lambda W: 2 * np.einsum("il,jt->ijlt", np.eye(len(W)), W),
+    "left factor only: δ_iλ W_jθ": lambda W: np.einsum("il,jt->ijlt", np.eye(len(W)), W),
+    "right factor only: W_iθ δ_jλ": lambda W: np.einsum("it,jl->ijlt", W, np.eye(len(W))),
+    "one term twice: 2 δ_iλ W_jθ": lambda W: 2 * np.einsum("il,jt->ijlt", np.eye(len(W)), W),
     "wrong sign on one term": lambda W: (
         gram_entry_derivatives(W) - 2 * np.einsum("it,jl->ijlt", W, np.eye(len(W)))
     ),
@@ -157,18 +157,18 @@ def test_wrong_gram_entries_rejected(wrong, shape_, seed):
 
 
 WRONG_DD_DW = {
-    "Kronecker on the wrong pair: δ_iτ X_λj": lambda W, X: np.einsum(
+    "Kronecker on the wrong pair: δ_iθ X_λj": lambda W, X: np.einsum(
         "it,lj->ijlt", np.eye(len(W)), X
     ),
-    "X transposed: δ_iλ X_jτ": lambda W, X: np.einsum("il,jt->ijlt", np.eye(len(W)), X),
-    "wrong sign: −δ_iλ X_τj": lambda W, X: -np.einsum("il,tj->ijlt", np.eye(len(W)), X),
+    "X transposed: δ_iλ X_jθ": lambda W, X: np.einsum("il,jt->ijlt", np.eye(len(W)), X),
+    "wrong sign: −δ_iλ X_θj": lambda W, X: -np.einsum("il,tj->ijlt", np.eye(len(W)), X),
 }
 WRONG_DD_DX = {
-    "Kronecker on the wrong pair: W_iτ δ_jλ": lambda W, X: np.einsum(
+    "Kronecker on the wrong pair: W_iθ δ_jλ": lambda W, X: np.einsum(
         "it,jl->ijlt", W, np.eye(X.shape[1])
     ),
-    "W transposed: W_λi δ_jτ": lambda W, X: np.einsum("li,jt->ijlt", W, np.eye(X.shape[1])),
-    "factor 2: 2 W_iλ δ_jτ": lambda W, X: 2 * np.einsum("il,jt->ijlt", W, np.eye(X.shape[1])),
+    "W transposed: W_λi δ_jθ": lambda W, X: np.einsum("li,jt->ijlt", W, np.eye(X.shape[1])),
+    "factor 2: 2 W_iλ δ_jθ": lambda W, X: 2 * np.einsum("il,jt->ijlt", W, np.eye(X.shape[1])),
 }
 
 
@@ -289,7 +289,7 @@ def test_wrong_gram_rejected(wrong, shape_, seed):
 
 
 def test_self_derivative_with_axes_in_the_wrong_order_is_refused():
-    # δ_iλ δ_kτ stored as T[c, d, k, i] has shape (q, m, q, m): flattened, it is the same
+    # δ_iλ δ_kθ stored as T[c, d, k, i] has shape (q, m, q, m): flattened, it is the same
     # identity matrix, so only the shape can tell; as_jacobian checks it.
     def axes_reversed(m, q):
         return np.einsum("il,kt->tlki", np.eye(m), np.eye(q))

@@ -39,13 +39,16 @@ NOT_LETTERS = [
     re.compile(r"(?<![A-Za-z\\])d(?=\\[a-zA-Z]|[A-Za-z(])"),  # the d of dW, d\phi, d(A : B)
 ]
 MACRO = re.compile(r"\\([A-Za-z]+)")
+SCRIPT = re.compile(r"\\mathcal\{[A-Za-z]\}")
 
 
 def letters_in_tex(tex: str) -> set[str]:
     """The letters of the notation in one formula, each as the registry writes it."""
     for pattern in NOT_LETTERS:
         tex = pattern.sub(" ", tex)
-    found = {f"\\{name}" for name in MACRO.findall(tex) if name in GREEK}
+    found = set(SCRIPT.findall(tex))  # \mathcal{L} is a letter of its own, not L
+    tex = SCRIPT.sub(" ", tex)
+    found |= {f"\\{name}" for name in MACRO.findall(tex) if name in GREEK}
     found |= set(re.findall(r"[A-Za-z]", MACRO.sub(" ", tex)))
     return found
 
@@ -125,14 +128,15 @@ def test_borrowed_letters_are_not_also_registered_by_the_borrower():
 
 def test_the_letter_reader_finds_letters_and_skips_the_rest():
     assert letters_in_tex(
-        r"\frac{\partial\phi}{\partial W_{\lambda\tau}} = (G X^\top)_{\lambda\tau}"
-    ) == {r"\phi", "W", r"\lambda", r"\tau", "G", "X"}
+        r"\frac{\partial\phi}{\partial W_{\lambda\theta}} = (G X^\top)_{\lambda\theta}"
+    ) == {r"\phi", "W", r"\lambda", r"\theta", "G", "X"}
     assert letters_in_tex(r"d\phi = G : dD, \quad \operatorname{tr}(A) \in \mathbb{R}") == {
         r"\phi",
         "G",
         "D",
         "A",
     }
+    assert letters_in_tex(r"\mathcal{L}^*(G) = G X^\top") == {r"\mathcal{L}", "G", "X"}
     assert letters_in_tex(r"\lVert A \rVert_F^2, \ \mathbf{1}_n, \ \text{for every } i") == {
         "A",
         "n",

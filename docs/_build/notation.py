@@ -33,16 +33,15 @@ CORE = [
     Symbol("i", "row index of an entry of the output", "conventions.md"),
     Symbol("j", "column index of an entry of the output", "conventions.md"),
     Symbol("k", "the summed (inner) index of a product", "conventions.md"),
-    Symbol(r"\lambda", "row index of the entry we differentiate by (W_λτ, X_λτ)", "conventions.md"),
-    Symbol(r"\tau", "column index of the entry we differentiate by (W_λτ, X_λτ)", "conventions.md"),
+    Symbol(r"\lambda", "row index of the entry we differentiate by (W_λθ, X_λθ)", "conventions.md"),
+    Symbol(r"\theta", "column index of the entry we differentiate by (W_λθ, X_λθ)", "conventions.md"),
     Symbol("A", "a matrix in a general rule (A : B, A ∘ B, A ⊗ B); a constant matrix", "conventions.md"),
     Symbol("B", "a second matrix in a general rule; a constant matrix", "conventions.md"),
     Symbol("C", "a third matrix in a general rule; a constant matrix", "conventions.md"),
     Symbol("I", "the identity matrix; I_m is m × m", "conventions.md"),
     Symbol(r"\delta", "the Kronecker delta: δ_ik is 1 if i = k, else 0", "conventions.md"),
-    Symbol("L", "the derivative of D = WX in W: the linear map dW ↦ dW X (L* its adjoint)", "frobenius.md"),
+    Symbol(r"\mathcal{L}", "the derivative of D = WX in W: the linear map dW ↦ dW X (ℒ* its adjoint)", "four-index.md"),
     Symbol(r"\eta", "the step size (learning rate) of a gradient step W − η ∂φ/∂W", "conventions.md"),
-    Symbol(r"\alpha", "a number (a scalar factor) in a general rule", "frobenius.md"),
 ]  # fmt: skip
 
 #: The pages each section holds to the registry (tests/test_notation.py): every letter in

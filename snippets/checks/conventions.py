@@ -72,15 +72,15 @@ def check_layouts(seed=0, shape=(3, 4, 5)):
 
 # --8<-- [start:check_numerator_layout]
 def check_numerator_layout(seed=0, shape=(3, 4, 5), numerator=lambda G, X: (G @ X.T).T):
-    """In numerator layout, ∂φ/∂W of a scalar is the q × m matrix with entry (τ, λ) equal to
-    ∂φ/∂W_λτ: the transpose of this site's gradient G Xᵀ, for φ(W) = G : (W X)."""
+    """In numerator layout, ∂φ/∂W of a scalar is the q × m matrix with entry (θ, λ) equal to
+    ∂φ/∂W_λθ: the transpose of this site's gradient G Xᵀ, for φ(W) = G : (W X)."""
     m, q, n = shape
     rng = np.random.default_rng(seed)
     W, X, G = (rng.standard_normal(s) for s in [(m, q), (q, n), (m, n)])
     row = numerical_jacobian(lambda W: np.array([np.sum(G * (W @ X))]), W)[0]  # vec order
     by_entry = np.empty((q, m))
-    for lam, tau in np.ndindex(m, q):  # numpy counts from 0: W[lam, tau] is W_λτ
-        by_entry[tau, lam] = row[lam + tau * m]  # ∂φ/∂W_λτ sits at [τ, λ]
+    for lam, tau in np.ndindex(m, q):  # numpy counts from 0: W[lam, tau] is W_λθ
+        by_entry[tau, lam] = row[lam + tau * m]  # ∂φ/∂W_λθ sits at [θ, λ]
     return compare(
         numerator(G, X),
         by_entry,

@@ -24,7 +24,7 @@ from snippets.gradcheck import check_gradient, check_jacobian, compare, expect_p
 
 # --8<-- [start:check_dD_dW]
 def check_dD_dW(seed=0, shape=(3, 4, 5), derivative=dD_dW):
-    """∂D_ij/∂W_λτ = δ_iλ X_τj, shape (m, n, m, q), against a difference per entry of W."""
+    """∂D_ij/∂W_λθ = δ_iλ X_θj, shape (m, n, m, q), against a difference per entry of W."""
     W, X, _ = random_inputs(seed, shape)
     m = W.shape[0]
     T = derivative(X, m)
@@ -33,7 +33,7 @@ def check_dD_dW(seed=0, shape=(3, 4, 5), derivative=dD_dW):
         by_finite_differences(lambda W: W @ X, W),
         tolerance=1e-8,
         method="central differences, one entry of W at a time",
-        label=f"∂D_ij/∂W_λτ = δ_iλ X_τj, shape {T.shape}",
+        label=f"∂D_ij/∂W_λθ = δ_iλ X_θj, shape {T.shape}",
     )
 
 
@@ -42,7 +42,7 @@ def check_dD_dW(seed=0, shape=(3, 4, 5), derivative=dD_dW):
 
 # --8<-- [start:check_dD_dX]
 def check_dD_dX(seed=0, shape=(3, 4, 5), derivative=dD_dX):
-    """∂D_ij/∂X_λτ = W_iλ δ_jτ, shape (m, n, q, n), against a difference per entry of X."""
+    """∂D_ij/∂X_λθ = W_iλ δ_jθ, shape (m, n, q, n), against a difference per entry of X."""
     W, X, _ = random_inputs(seed, shape)
     n = X.shape[1]
     T = derivative(W, n)
@@ -51,7 +51,7 @@ def check_dD_dX(seed=0, shape=(3, 4, 5), derivative=dD_dX):
         by_finite_differences(lambda X: W @ X, X),
         tolerance=1e-8,
         method="central differences, one entry of X at a time",
-        label=f"∂D_ij/∂X_λτ = W_iλ δ_jτ, shape {T.shape}",
+        label=f"∂D_ij/∂X_λθ = W_iλ δ_jθ, shape {T.shape}",
     )
 
 
@@ -129,7 +129,7 @@ def check_blocks_dX(seed=0, shape=(3, 4, 5), derivative=dD_dX):
 
 # --8<-- [start:check_contract_dW]
 def check_contract_dW(seed=0, shape=(3, 4, 5), derivative=dD_dW, contraction=contract):
-    """Σ_ij G_ij ∂D_ij/∂W_λτ is ∂φ/∂W for φ(W) = G : (W X), and equals G Xᵀ."""
+    """Σ_ij G_ij ∂D_ij/∂W_λθ is ∂φ/∂W for φ(W) = G : (W X), and equals G Xᵀ."""
     W, X, G = random_inputs(seed, shape)
     m = W.shape[0]
     dW = contraction(derivative(X, m), G)
@@ -144,7 +144,7 @@ def check_contract_dW(seed=0, shape=(3, 4, 5), derivative=dD_dW, contraction=con
 
 # --8<-- [start:check_contract_dX]
 def check_contract_dX(seed=0, shape=(3, 4, 5), derivative=dD_dX, contraction=contract):
-    """Σ_ij G_ij ∂D_ij/∂X_λτ is ∂φ/∂X for φ(X) = G : (W X), and equals Wᵀ G."""
+    """Σ_ij G_ij ∂D_ij/∂X_λθ is ∂φ/∂X for φ(X) = G : (W X), and equals Wᵀ G."""
     W, X, G = random_inputs(seed, shape)
     n = X.shape[1]
     dX = contraction(derivative(W, n), G)
@@ -176,27 +176,27 @@ def check_as_jacobian(seed=0, shape=(3, 4, 5), to_jacobian=as_jacobian):
 
 # --8<-- [start:check_linear_map]
 def kronecker_matrix(X, m):
-    """Xᵀ ⊗ I_m, the matrix of L: dW ↦ dW X in column-major vec coordinates."""
+    """Xᵀ ⊗ I_m, the matrix of ℒ: dW ↦ dW X in column-major vec coordinates."""
     return np.kron(X.T, np.eye(m))
 
 
 def check_linear_map(seed=0, shape=(3, 4, 5), matrix=kronecker_matrix, adjoint=contract):
-    """The derivative of D = W X in W is the linear map L: dW ↦ dW X, and its adjoint under
-    the Frobenius product is L*: G ↦ G Xᵀ. The 4-index array and Xᵀ ⊗ I_m are coordinates
-    of L; the contraction with G, and the transposed matrix, are L*."""
+    """The derivative of D = W X in W is the linear map ℒ: dW ↦ dW X, and its adjoint under
+    the Frobenius product is ℒ*: G ↦ G Xᵀ. The 4-index array and Xᵀ ⊗ I_m are coordinates
+    of ℒ; the contraction with G, and the transposed matrix, are ℒ*."""
     W, X, G = random_inputs(seed, shape)
     m = W.shape[0]
     delta_W = np.random.default_rng(seed + 1).standard_normal(W.shape)  # a change of W
     T, J = dD_dW(X, m), matrix(X, m)
     return [
-        compare(apply(T, delta_W), delta_W @ X, label="Σ_λτ T_ijλτ dW_λτ = (dW X)_ij"),
+        compare(apply(T, delta_W), delta_W @ X, label="Σ_λθ T_ijλθ dW_λθ = (dW X)_ij"),
         compare(J @ vec(delta_W), vec(delta_W @ X), label="(Xᵀ ⊗ I_m) vec(dW) = vec(dW X)"),
-        compare(adjoint(T, G), G @ X.T, label="Σ_ij G_ij T_ijλτ = (G Xᵀ)_λτ"),
+        compare(adjoint(T, G), G @ X.T, label="Σ_ij G_ij T_ijλθ = (G Xᵀ)_λθ"),
         compare(J.T @ vec(G), vec(G @ X.T), label="(Xᵀ ⊗ I_m)ᵀ vec(G) = vec(G Xᵀ)"),
         compare(
             frobenius(G, apply(T, delta_W)),
             frobenius(adjoint(T, G), delta_W),
-            label="G : L(dW) = L*(G) : dW",
+            label="G : ℒ(dW) = ℒ*(G) : dW",
         ),
     ]
 

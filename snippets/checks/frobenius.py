@@ -57,20 +57,23 @@ def check_symmetry(seed=0, shape=(3, 4, 5), product=frobenius):
 
 # --8<-- [start:check_linearity]
 def check_linearity(seed=0, shape=(3, 4, 5), product=frobenius):
-    """A : (αB + βC) = α A : B + β A : C, and the same in the first argument. A, B, C: (m, n)."""
+    """A : (x B + y C) = x A : B + y A : C for numbers x, y, and the same in the first argument.
+
+    A, B, C: (m, n).
+    """
     m, _, n = shape
-    A, B, C, (alpha, beta) = random_matrices(seed, (m, n), (m, n), (m, n), 2)
-    mixed = alpha * B + beta * C
+    A, B, C, (x, y) = random_matrices(seed, (m, n), (m, n), (m, n), 2)
+    mixed = x * B + y * C
     return [
         compare(
             product(A, mixed),
-            alpha * product(A, B) + beta * product(A, C),
-            label="A : (αB + βC) = α A : B + β A : C",
+            x * product(A, B) + y * product(A, C),
+            label="linear in the second factor",
         ),
         compare(
             product(mixed, A),
-            alpha * product(B, A) + beta * product(C, A),
-            label="(αB + βC) : A = α B : A + β C : A",
+            x * product(B, A) + y * product(C, A),
+            label="linear in the first factor",
         ),
     ]
 
@@ -140,7 +143,7 @@ def check_product_differential(seed=0, shape=(3, 4, 5), differential=product_dif
     """dD = dW X + W dX for D = W X, checked twice.
 
     Exactly: (W + dW)(X + dX) − W X − dD = dW dX, for changes of any size.
-    To first order: the derivative of α ↦ (W + α dW)(X + α dX) at α = 0, by
+    To first order: the derivative of s ↦ (W + s dW)(X + s dX) at s = 0, by
     finite differences (numerical_jacobian), equals dD.
     W, dW: (m, q); X, dX: (q, n).
     """
@@ -148,10 +151,10 @@ def check_product_differential(seed=0, shape=(3, 4, 5), differential=product_dif
     W, X, delta_W, delta_X = random_matrices(seed, (m, q), (q, n), (m, q), (q, n))
     dD = differential(W, X, delta_W, delta_X)
 
-    def D_along(a):  # a = (α,): an array of one entry
-        return (W + a[0] * delta_W) @ (X + a[0] * delta_X)
+    def D_along(s):  # s: an array of one number
+        return (W + s[0] * delta_W) @ (X + s[0] * delta_X)
 
-    jacobian = numerical_jacobian(D_along, np.zeros(1))  # (m·n, 1): vec of dD/dα
+    jacobian = numerical_jacobian(D_along, np.zeros(1))  # (m·n, 1): vec of the rate at s = 0
     return [
         compare(
             (W + delta_W) @ (X + delta_X) - W @ X - dD,
@@ -162,8 +165,8 @@ def check_product_differential(seed=0, shape=(3, 4, 5), differential=product_dif
             dD.reshape(-1, order="F"),
             jacobian[:, 0],
             tolerance=1e-8,
-            method="finite differences in α",
-            label="dD = d/dα (W + α dW)(X + α dX) at α = 0",
+            method="finite differences",
+            label="dD = rate of change of D along (dW, dX)",
         ),
     ]
 
@@ -176,14 +179,14 @@ def check_frobenius_product_rule(seed=0, shape=(3, 4, 5), differential=frobenius
     """d(A : B) = dA : B + A : dB, checked twice. A, B, dA, dB: (m, n).
 
     Exactly: (A + dA) : (B + dB) − A : B − d(A : B) = dA : dB, for changes of any size.
-    To first order: the derivative of α ↦ (A + α dA) : (B + α dB) at α = 0.
+    To first order: the derivative of s ↦ (A + s dA) : (B + s dB) at s = 0.
     """
     m, _, n = shape
     A, B, delta_A, delta_B = random_matrices(seed, (m, n), (m, n), (m, n), (m, n))
     claimed = differential(A, B, delta_A, delta_B)
 
-    def along(a):  # a = (α,): an array of one entry
-        return np.array([frobenius(A + a[0] * delta_A, B + a[0] * delta_B)])
+    def along(s):  # s: an array of one number
+        return np.array([frobenius(A + s[0] * delta_A, B + s[0] * delta_B)])
 
     derivative = numerical_jacobian(along, np.zeros(1))[0, 0]
     return [
@@ -196,8 +199,8 @@ def check_frobenius_product_rule(seed=0, shape=(3, 4, 5), differential=frobenius
             claimed,
             derivative,
             tolerance=1e-8,
-            method="finite differences in α",
-            label="d(A : B) = d/dα (A + α dA) : (B + α dB) at α = 0",
+            method="finite differences",
+            label="d(A : B) = rate of change of A : B along (dA, dB)",
         ),
     ]
 
@@ -294,7 +297,7 @@ def check_bilinear(seed=0, shape=(3, 4, 5), gradient=bilinear_gradient):
 
 # --8<-- [start:check_adjoint]
 def check_adjoint(seed=0, shape=(3, 4, 5), derivative=derivative_in_W, adjoint=adjoint_in_W):
-    """G : L(dW) = L*(G) : dW for random G and dW (three pairs), and L is the derivative of
+    """G : ℒ(dW) = ℒ*(G) : dW for random G and dW (three pairs), and ℒ is the derivative of
     D = W X in W: its value at dW is the first-order change of D, by finite differences."""
     m, q, n = shape
     W, X = random_matrices(seed, (m, q), (q, n))
@@ -305,7 +308,7 @@ def check_adjoint(seed=0, shape=(3, 4, 5), derivative=derivative_in_W, adjoint=a
             compare(
                 frobenius(G, derivative(delta_W, X)),
                 frobenius(adjoint(G, X), delta_W),
-                label=f"G : L(dW) = L*(G) : dW, random pair {pair + 1}",
+                label=f"G : ℒ(dW) = ℒ*(G) : dW, random pair {pair + 1}",
             )
         )
     G, delta_W = random_matrices(seed + 1, (m, n), (m, q))
@@ -316,7 +319,7 @@ def check_adjoint(seed=0, shape=(3, 4, 5), derivative=derivative_in_W, adjoint=a
             rate,
             tolerance=1e-8,
             method="central differences",
-            label="L(dW) = d/dα (W + α dW) X at α = 0",
+            label="ℒ(dW) = rate of change of W X along dW",
         )
     )
     return results

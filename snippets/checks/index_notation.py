@@ -24,7 +24,7 @@ from snippets.index_notation import (
 
 
 def as_jacobian(T: np.ndarray, output_shape: tuple, variable_shape: tuple) -> np.ndarray:
-    """A 4-index array T[i, j, l, t] = ∂D_ij/∂V_λτ as the Jacobian ∂vec D/∂vec V.
+    """A 4-index array T[i, j, l, t] = ∂D_ij/∂V_λθ as the Jacobian ∂vec D/∂vec V.
 
     T must have the shape of D followed by the shape of V; column-major on both
     sides. Counting from 0 as numpy does: row i + j·m, column l + t·(rows of V).
@@ -73,12 +73,12 @@ def check_summing_rule(seed=0, shape=(3, 4, 5), rules=SUMMING_RULES):
 
 # --8<-- [start:check_self_derivative]
 def check_self_derivative(seed=0, shape=(3, 4, 5), derivative=self_derivative):
-    """∂W_ik/∂W_λτ = δ_iλ δ_kτ, against central differences of the map W ↦ W."""
+    """∂W_ik/∂W_λθ = δ_iλ δ_kθ, against central differences of the map W ↦ W."""
     m, q, _ = shape
     W = np.random.default_rng(seed).standard_normal((m, q))
     T = derivative(m, q)
     return check_jacobian(
-        lambda W: W, as_jacobian(T, W.shape, W.shape), W, label="∂W_ik/∂W_λτ = δ_iλ δ_kτ"
+        lambda W: W, as_jacobian(T, W.shape, W.shape), W, label="∂W_ik/∂W_λθ = δ_iλ δ_kθ"
     )
 
 
@@ -87,7 +87,7 @@ def check_self_derivative(seed=0, shape=(3, 4, 5), derivative=self_derivative):
 
 # --8<-- [start:check_entry_derivatives]
 def check_entry_derivatives(seed=0, shape=(3, 4, 5), derivatives=entry_derivatives):
-    """∂D_ij/∂W_λτ = δ_iλ X_τj and ∂D_ij/∂X_λτ = W_iλ δ_jτ, against central differences
+    """∂D_ij/∂W_λθ = δ_iλ X_θj and ∂D_ij/∂X_λθ = W_iλ δ_jθ, against central differences
     of every entry of D = W X by every entry of W and of X."""
     W, X, _ = random_inputs(seed, shape)
     D = W @ X
@@ -97,13 +97,13 @@ def check_entry_derivatives(seed=0, shape=(3, 4, 5), derivatives=entry_derivativ
             lambda W: W @ X,
             as_jacobian(dD_dW, D.shape, W.shape),
             W,
-            label="∂D_ij/∂W_λτ = δ_iλ X_τj",
+            label="∂D_ij/∂W_λθ = δ_iλ X_θj",
         ),
         check_jacobian(
             lambda X: W @ X,
             as_jacobian(dD_dX, D.shape, X.shape),
             X,
-            label="∂D_ij/∂X_λτ = W_iλ δ_jτ",
+            label="∂D_ij/∂X_λθ = W_iλ δ_jθ",
         ),
     ]
 
@@ -113,7 +113,7 @@ def check_entry_derivatives(seed=0, shape=(3, 4, 5), derivatives=entry_derivativ
 
 # --8<-- [start:check_dW]
 def check_dW(seed=0, shape=(3, 4, 5), dW_formula=dW_einsum):
-    """Σ_j G_λj X_τj equals (G Xᵀ)_λτ, and is ∂φ/∂W for φ(W) = Σ_ij G_ij (W X)_ij."""
+    """Σ_j G_λj X_θj equals (G Xᵀ)_λθ, and is ∂φ/∂W for φ(W) = Σ_ij G_ij (W X)_ij."""
     W, X, G = random_inputs(seed, shape)
     dW, name = dW_formula(G, X), dW_formula.__name__
     return [
@@ -127,7 +127,7 @@ def check_dW(seed=0, shape=(3, 4, 5), dW_formula=dW_einsum):
 
 # --8<-- [start:check_dX]
 def check_dX(seed=0, shape=(3, 4, 5), dX_formula=dX_einsum):
-    """Σ_i W_iλ G_iτ equals (Wᵀ G)_λτ, and is ∂φ/∂X for φ(X) = Σ_ij G_ij (W X)_ij."""
+    """Σ_i W_iλ G_iθ equals (Wᵀ G)_λθ, and is ∂φ/∂X for φ(X) = Σ_ij G_ij (W X)_ij."""
     W, X, G = random_inputs(seed, shape)
     dX, name = dX_formula(G, W), dX_formula.__name__
     return [
@@ -197,7 +197,7 @@ def check_square_loss(seed=0, shape=(3, 4, 5), grads=square_loss_grads):
 
 # --8<-- [start:check_gram_entries]
 def check_gram_entries(seed=0, shape=(3, 4, 5), derivative=gram_entry_derivatives):
-    """D = W Wᵀ: ∂D_ij/∂W_λτ = δ_iλ W_jτ + W_iτ δ_jλ, against central differences.
+    """D = W Wᵀ: ∂D_ij/∂W_λθ = δ_iλ W_jθ + W_iθ δ_jλ, against central differences.
 
     Uses m and q from shape: W is (m, q), D is (m, m), the array (m, m, m, q).
     """
@@ -208,7 +208,7 @@ def check_gram_entries(seed=0, shape=(3, 4, 5), derivative=gram_entry_derivative
         lambda W: W @ W.T,
         as_jacobian(T, (W.shape[0], W.shape[0]), W.shape),
         W,
-        label="D = WWᵀ: ∂D_ij/∂W_λτ = δ_iλ W_jτ + W_iτ δ_jλ",
+        label="D = WWᵀ: ∂D_ij/∂W_λθ = δ_iλ W_jθ + W_iθ δ_jλ",
     )
 
 

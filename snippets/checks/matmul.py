@@ -40,7 +40,7 @@ def check_dX(seed=0, shape=(3, 4, 5), backward=matmul_backward):
 def small_example_dW(G, X):
     """∂φ/∂W for W (2, 3) and X (3, 2), each entry written out as on the home page.
 
-    Entry (λ, τ) is G_λ1 X_τ1 + G_λ2 X_τ2; numpy counts from 0, so W_12 is W[0, 1].
+    Entry (λ, θ) is G_λ1 X_θ1 + G_λ2 X_θ2; numpy counts from 0, so W_12 is W[0, 1].
     """
     return np.array(
         [
