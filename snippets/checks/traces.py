@@ -198,6 +198,25 @@ def check_note_as_trace(seed=0, shape=(3, 4), grad=grad_tr_XA):
 # --8<-- [end:check_note_as_trace]
 
 
+# --8<-- [start:check_other_scalars]
+def check_half_square_at_identity(seed=0, shape=(3, 4), at_identity=True, grad=lambda W, X: X.T):
+    """φ = ½‖W X‖², whose gradient at D is G = D: at a point where W X = I_m (X the
+    pseudo-inverse of W, q ≥ m) its gradient by W is Xᵀ, as for tr(W X); at a random X not."""
+    m, q = shape
+    W, X = random_matrices(seed, (m, q), (q, m))
+    if at_identity:
+        X = np.linalg.pinv(W)  # (q, m), W X = I_m
+    where = "where WX = I" if at_identity else "at a random X"
+    gradient = check_gradient(lambda W: 0.5 * np.sum((W @ X) ** 2), grad(W, X), W,
+                              label=f"∂ ½‖WX‖²/∂W = Xᵀ {where}")  # fmt: skip
+    if not at_identity:
+        return [gradient]
+    return [compare(W @ X, np.eye(m), label="WX = I_m"), gradient]
+
+
+# --8<-- [end:check_other_scalars]
+
+
 # --8<-- [start:note_claim_refused]
 def note_claim_refused(seed=0, shape=(3, 4, 5)) -> str:
     """For m ≠ n, offer Xᵀ (n, q) as the gradient of φ = G : (W X) by W (m, q);
@@ -300,6 +319,27 @@ def check_numerator_layout(seed=0, shape=(3, 4, 5), to_numerator=numerator_layou
 
 
 # --8<-- [end:check_numerator_layout]
+
+
+# --8<-- [start:check_site_layout]
+def check_site_layout(
+    seed=0, shape=(3, 4), jacobian=lambda A: A, gradient=lambda W, X: X.T, names=("A", "Xᵀ")
+):
+    """This site's layout, as its checker computes derivatives: the Jacobian of y = A x
+    (A: a × b) is a × b, entry (r, c) = ∂y_r/∂x_c, so it is A (numerator layout); the gradient
+    of tr(W X) by W (m × q, X: q × m) has W's shape, Xᵀ (not numerator layout's X).
+    Numerator-layout Jacobians with variable-shaped gradients: the mixed layout."""
+    a, b = shape
+    A, x, W, X = random_matrices(seed, (a, b), (b, 1), (a, b), (b, a))
+    return [
+        compare(jacobian(A), numerical_jacobian(lambda x: A @ x, x), tolerance=1e-8,
+                method="central differences", label=f"∂y/∂x for y = Ax (A: a × b) is {names[0]}"),
+        check_gradient(lambda W: np.trace(W @ X), gradient(W, X), W,
+                       label=f"∂ tr(WX)/∂W is {names[1]}"),
+    ]  # fmt: skip
+
+
+# --8<-- [end:check_site_layout]
 
 
 # --8<-- [start:check_shape_rule]
