@@ -11,6 +11,7 @@ from itertools import product
 
 import numpy as np
 
+from snippets.checks.exactly import compare
 from snippets.checks.inputs import random_inputs
 from snippets.claims import (
     blocks_delta_Xt,
@@ -38,7 +39,6 @@ from snippets.gradcheck import (
     CheckResult,
     check_gradient,
     check_jacobian,
-    compare,
     expect_pass,
     expect_reject,
     numerical_gradient,

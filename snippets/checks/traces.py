@@ -9,12 +9,12 @@ takes the formula under test as an argument, so tests can hand it a wrong one.
 # --8<-- [start:setup]
 import numpy as np
 
+from snippets.checks.exactly import compare
 from snippets.gradcheck import (
     DEFAULT_TOLERANCE,
     CheckResult,
     GradientCheckError,
     check_gradient,
-    compare,
     expect_pass,
     expect_reject,
     numerical_jacobian,
@@ -49,9 +49,10 @@ def colon(A: np.ndarray, B: np.ndarray) -> float:
 def check_trace_rules(seed=0, shape=(3, 4, 5), colon=colon):
     """The trace is linear: tr(aF + bH) = a tr(F) + b tr(H). tr(ABC) = tr(BCA) = tr(CAB) for
     A (m, q), B (q, n), C (n, m): traces of an m×m, a q×q and an n×n matrix that agree.
-    tr(Mᵀ) = tr(M). And the move they add up to: tr(K dX) = Kᵀ : dX, K (q, m), dX (m, q)."""
+    tr(Mᵀ) = tr(M). And the move they add up to: tr(C dX) = Cᵀ : dX, with C_move (q, m) as C
+    and dX (m, q)."""
     m, q, n = shape
-    A, B, C, F, H, K, dX = random_matrices(
+    A, B, C, F, H, C_move, dX = random_matrices(
         seed, (m, q), (q, n), (n, m), (m, m), (m, m), (q, m), (m, q)
     )
     a, b = 2.5, -0.75
@@ -61,7 +62,7 @@ def check_trace_rules(seed=0, shape=(3, 4, 5), colon=colon):
         compare(np.trace(B @ C @ A), np.trace(A @ B @ C), label="tr(BCA) = tr(ABC)"),
         compare(np.trace(C @ A @ B), np.trace(A @ B @ C), label="tr(CAB) = tr(ABC)"),
         compare(np.trace(M.T), np.trace(M), label="tr(Mᵀ) = tr(M)"),
-        compare(colon(K.T, dX), np.trace(K @ dX), label="tr(K dX) = Kᵀ : dX"),
+        compare(colon(C_move.T, dX), np.trace(C_move @ dX), label="tr(C dX) = Cᵀ : dX"),
     ]
 
 
