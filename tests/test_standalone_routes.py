@@ -1,9 +1,10 @@
 """Whole snippet files shown on the route pages run alone: in an empty folder, numpy only.
 
 Pages: kronecker.md, traces-and-layout.md, math-to-code.md, claims.md and proofs.md. A whole
-file is a `--8<-- "snippets/….py"` line without a section. Files under snippets/figures/ are
-site machinery (the pages say so), and snippets/exact/ and snippets/symbolic/ are tested with
-their own pages' helpers; the claims page's sections are tested in test_claims.py.
+file is a `--8<-- "snippets/….py"` line without a section. Files under snippets/figures/ and
+snippets/checks/ are site machinery (the pages say so); snippets/exact/ and snippets/symbolic/
+are another helper's to make standalone; the claims page's sections are tested in
+test_claims.py.
 """
 
 import re
@@ -13,7 +14,7 @@ from page_includes import DOCS, INCLUDE, ROOT
 from standalone import run_alone
 
 PAGES = ["kronecker.md", "traces-and-layout.md", "math-to-code.md", "claims.md", "proofs.md"]
-ELSEWHERE = ("snippets/figures/", "snippets/exact/", "snippets/symbolic/")
+ELSEWHERE = ("snippets/figures/", "snippets/checks/", "snippets/exact/", "snippets/symbolic/")
 
 
 def whole_files_shown():
