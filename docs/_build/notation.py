@@ -50,6 +50,11 @@ PROOFS = [
            "proofs.md"),
     Symbol(r"\mathcal{S}", "the finite set the exact check draws integers from", "proofs.md"),
     Symbol("m_1", "the hidden width of the two-layer network: rows of W₁", "math-to-code.md"),
+    Symbol("G_H", "the gradient of the loss at the hidden output H, ∂φ/∂H", "math-to-code.md"),
+    Symbol("r_A", "rows of the left factor A of a Kronecker product A ⊗ B", "kronecker.md"),
+    Symbol("c_A", "columns of the left factor A of a Kronecker product", "kronecker.md"),
+    Symbol("r_B", "rows of the right factor B of a Kronecker product", "kronecker.md"),
+    Symbol("c_B", "columns of the right factor B of a Kronecker product", "kronecker.md"),
 ]  # fmt: skip
 
 SYMBOLS = CORE + CHECKING + CATALOGUE + LAYERS + PROOFS
