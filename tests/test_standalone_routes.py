@@ -9,7 +9,6 @@ test_claims.py.
 
 import re
 
-import pytest
 from page_includes import DOCS, INCLUDE, ROOT
 from standalone import run_alone
 
@@ -44,9 +43,11 @@ def test_whole_files_use_numpy_only():
         assert set(imports) <= {"numpy", "__future__", "math", "typing"}, (name, imports)
 
 
-@pytest.mark.parametrize("planted", ["from snippets.gradcheck import vec\n", "vec(None)\n"])
-def test_a_file_that_needs_the_project_fails_alone(planted, tmp_path):
+def test_a_file_that_needs_the_project_fails_alone(tmp_path):
     """The runner has teeth: importing the project, or a name never defined, fails."""
-    code = (ROOT / "snippets/traces.py").read_text() + planted
-    failures = run_alone([("traces.py, planted", code)], tmp_path)
-    assert len(failures) == 1
+    source = (ROOT / "snippets/traces.py").read_text()
+    planted = ["from snippets.gradcheck import vec\n", "vec(None)\n"]
+    failures = run_alone([(f"traces.py + {line!r}", source + line) for line in planted], tmp_path)
+    assert len(failures) == 2
+    assert "No module named" in failures[0]
+    assert "NameError" in failures[1]
