@@ -1,16 +1,19 @@
-# --8<-- [start:head]
+# --8<-- [start:doc]
 """The claims about D = W X on the claims page, one function per formula (numpy only).
 
 Shapes: W (m, q), X (q, n), D = W X (m, n), and G = dD = ∂φ/∂D (m, n) for a
 scalar loss φ. A Jacobian is ∂vec D/∂vec W, of shape (m·n, m·q), with vec
 stacking columns, unless the docstring says "row-major". Functions whose
 docstring starts with WRONG are mistaken claims, kept so that the page and
-the tests can show them rejected.
+the tests can show them rejected. Each section of this file, shown on its own on the page,
+runs alone after the line `import numpy as np`, which the page shows with it.
 """
 
+# --8<-- [end:doc]
+# --8<-- [start:imports]
 import numpy as np
 
-# --8<-- [end:head]
+# --8<-- [end:imports]
 
 
 # --8<-- [start:literal]
@@ -99,22 +102,24 @@ def dX_rule(dD, W):
 
 
 def dW_Xt_dD(dD, X):
-    """WRONG (factors swapped): dW = Xᵀ dD. Runs only when the shapes allow, e.g. square."""
+    """WRONG (factors swapped): dW = Xᵀ dD. Runs only when q = m; it is then (n, n), W's shape
+    only when m = q = n."""
     return X.T @ dD
 
 
 def dW_dD_X(dD, X):
-    """WRONG (transpose forgotten): dW = dD X. Runs only when q = n."""
+    """WRONG (transpose forgotten): dW = dD X. Runs only when q = n, and then has W's shape."""
     return dD @ X
 
 
 def dX_dD_Wt(dD, W):
-    """WRONG (factors swapped): dX = dD Wᵀ. Runs only when the shapes allow, e.g. square."""
+    """WRONG (factors swapped): dX = dD Wᵀ. Runs only when n = q; it is then (m, m), X's shape
+    only when m = q = n."""
     return dD @ W.T
 
 
 def dX_W_dD(dD, W):
-    """WRONG (transpose forgotten): dX = W dD. Runs only when m = q."""
+    """WRONG (transpose forgotten): dX = W dD. Runs only when m = q, and then has X's shape."""
     return W @ dD
 
 

@@ -1,10 +1,10 @@
 """A two-layer network, its loss and its whole backward pass, by hand (numpy only).
 
-Shapes: X (q, n) with the n samples as its columns, W1 (h, q), b1 (h,),
-W2 (m, h), b2 (m,), targets T (m, n). Forward:
+Shapes: X (q, n) with the n samples as its columns, W1 (m1, q), b1 (m1,),
+W2 (m, m1), b2 (m,), targets T (m, n). Forward:
 
-    A = W1 X + b1 1ᵀ    (h, n)
-    H = tanh(A)          (h, n)
+    A = W1 X + b1 1ᵀ    (m1, n)
+    H = tanh(A)          (m1, n)
     Y = W2 H + b2 1ᵀ    (m, n)
     φ = ½ ‖Y − T‖²_F / n
 
@@ -43,18 +43,18 @@ def net_loss(Y: np.ndarray, T: np.ndarray):
 
 
 def tanh_backward(dH: np.ndarray, H: np.ndarray) -> np.ndarray:
-    """Given dH = ∂φ/∂H and H = tanh(A), both (h, n), return dA = dH ∘ (1 − H ∘ H), (h, n)."""
+    """Given dH = ∂φ/∂H and H = tanh(A), both (m1, n), return dA = dH ∘ (1 − H ∘ H), (m1, n)."""
     return dH * (1.0 - H * H)
 
 
 def net_backward(dY: np.ndarray, cache):
     """Given dY = ∂φ/∂Y (m, n), return the gradients dW1, db1, dW2, db2 and dX in a dict."""
     X, H, W1, W2 = cache
-    dW2 = dY @ H.T  # (m, h)
+    dW2 = dY @ H.T  # (m, m1)
     db2 = dY.sum(axis=1)  # (m,)
-    dH = W2.T @ dY  # (h, n)
-    dA = tanh_backward(dH, H)  # (h, n), the tanh derivative, entry by entry
-    dW1 = dA @ X.T  # (h, q)
-    db1 = dA.sum(axis=1)  # (h,)
+    dH = W2.T @ dY  # (m1, n)
+    dA = tanh_backward(dH, H)  # (m1, n), the tanh derivative, entry by entry
+    dW1 = dA @ X.T  # (m1, q)
+    db1 = dA.sum(axis=1)  # (m1,)
     dX = W1.T @ dA  # (q, n)
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2, "dX": dX}

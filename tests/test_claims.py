@@ -9,8 +9,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from page_includes import section_text
+from standalone import run_alone
 
 from snippets.checks.claims import (
+    WHERE_WRONG_RULES_RUN,
     check_block_matrix,
     check_dW_rule,
     check_dX_rule,
@@ -26,6 +29,7 @@ from snippets.checks.claims import (
     check_trace_reading,
     check_vec_identity,
     check_vector_cases,
+    check_where_rules_run,
 )
 from snippets.claims import (
     blocks_delta_Xt,
@@ -351,3 +355,70 @@ def test_every_verdict_is_backed_by_a_check(claim, verdict, anchor):
         assert "print(expect_reject(" in body, (
             f"{claim!r} is called wrong; #{anchor} rejects nothing"
         )
+
+
+# --- the snippets shown on the page run alone ---------------------------------------------
+
+
+def shown_blocks():
+    """The code blocks titled snippets/claims.py on the page, with their includes expanded."""
+    blocks = re.findall(r'^```python title="snippets/claims.py"\n(.*?)^```', PAGE.read_text(),
+                        re.M | re.S)  # fmt: skip
+    source = PAGE.parent.parent / "snippets" / "claims.py"
+    sections = set(re.findall(r"# --8<-- \[start:(\w+)\]", source.read_text()))
+    shown = {name for block in blocks for name in INCLUDE_LINE.findall(block)}
+    assert shown == sections, f"sections of snippets/claims.py not shown: {sections - shown}"
+    return [
+        (f"block {number} ({', '.join(INCLUDE_LINE.findall(block))})",
+         "".join(section_text(source, name) for name in INCLUDE_LINE.findall(block)))
+        for number, block in enumerate(blocks, 1)
+    ]  # fmt: skip
+
+
+INCLUDE_LINE = re.compile(r'^--8<-- "snippets/claims.py:(\w+)"$', re.M)
+
+
+def test_every_section_shown_runs_alone(tmp_path):
+    assert run_alone(shown_blocks(), tmp_path) == []
+
+
+def test_a_section_without_its_import_fails_alone(tmp_path):
+    """The runner has teeth: the four-index section without `import numpy as np` fails."""
+    source = PAGE.parent.parent / "snippets" / "claims.py"
+    code = section_text(source, "four_index") + "dD_dW_four_index(np.ones((2, 3)), np.ones((3, 4)))"
+    failures = run_alone([("four_index alone", code)], tmp_path)
+    assert len(failures) == 1
+    assert "NameError" in failures[0]
+
+
+# --- where the wrong rules run ----------------------------------------------------------------
+
+
+def test_where_wrong_rules_run_as_stated():
+    assert passed(check_where_rules_run())
+
+
+def test_run_only_on_square_shapes_is_rejected():
+    only_square = ("m = q = n", lambda m, q, n: m == q == n) * 2
+    for result in check_where_rules_run(
+        conditions=dict.fromkeys(WHERE_WRONG_RULES_RUN, only_square)
+    ):
+        assert not result
+
+
+@pytest.mark.parametrize(
+    ("rule", "runs"),
+    [(dW_dD_X, lambda m, q, n: m == q), (dX_W_dD, lambda m, q, n: q == n)],
+    ids=["dD X with q = m", "W dD with q = n"],
+)
+def test_a_wrong_condition_for_one_rule_is_rejected(rule, runs):
+    text, _, fits_text, fits = WHERE_WRONG_RULES_RUN[rule]
+    (result,) = check_where_rules_run(conditions={rule: (text, runs, fits_text, fits)})
+    assert not result
+
+
+def test_wrong_rules_rejected_where_they_run_with_the_right_shape(seed):
+    for shape in [(3, 4, 4), (2, 5, 5)]:  # q = n
+        assert not check_dW_rule(seed, shape, dW=dW_dD_X)
+    for shape in [(4, 4, 5), (5, 5, 2)]:  # m = q
+        assert not check_dX_rule(seed, shape, dX=dX_W_dD)

@@ -27,7 +27,7 @@ from snippets.gradcheck import GradientCheckError
 from snippets.linear_layer import linear_backward, linear_forward
 from snippets.two_layer_net import net_backward, net_forward, net_loss, tanh_backward
 
-#: (q, h, m, n) for the network: input, hidden, output, batch. Distinct dimensions, where a
+#: (q, m1, m, n) for the network: input, hidden, output, batch. Distinct dimensions, where a
 #: transpose changes a shape, a square case, where only the numbers can reveal it, and a
 #: hidden layer of one unit. Every batch has n > 1, so that summing over it is not a no-op.
 NET_SHAPES = [(4, 6, 3, 5), (2, 5, 3, 4), (4, 4, 4, 4), (3, 1, 2, 2)]

@@ -6,12 +6,14 @@ import pytest
 from snippets.checks.traces import (
     CANDIDATES,
     check_backward_rule,
+    check_half_square_at_identity,
     check_linear_steps,
     check_note_as_trace,
     check_numerator_layout,
     check_numerator_layout_trace,
     check_quadratic_steps,
     check_shape_rule,
+    check_site_layout,
     check_tr_AX,
     check_tr_AXB,
     check_tr_XA,
@@ -297,3 +299,47 @@ def test_shape_rule_candidates_are_rejected_alone(seed):
     results = check_shape_rule(seed, SQUARE, candidates=wrong_only)
     assert len(results) == 7
     assert not any(results)
+
+
+# --- other scalars whose G is the identity, and the site's layout ---------------------------
+
+
+@pytest.mark.parametrize("shape", [(3, 4), (2, 5), (4, 4)])
+def test_half_square_gradient_is_Xt_where_WX_is_identity(seed, shape):
+    assert all(check_half_square_at_identity(seed, shape))
+
+
+def test_half_square_gradient_is_not_Xt_at_a_random_point(seed):
+    for shape in [(3, 4), (4, 4)]:
+        assert rejected(check_half_square_at_identity(seed, shape, at_identity=False))
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [lambda W, X: X, lambda W, X: -X.T, lambda W, X: 2 * X.T],
+    ids=["X", "wrong sign", "factor 2"],
+)
+def test_wrong_gradients_rejected_where_WX_is_identity(wrong, seed):
+    assert rejected(check_half_square_at_identity(seed, (4, 4), grad=wrong))
+
+
+@pytest.mark.parametrize("shape", [(3, 4), (5, 2), (4, 4)])
+def test_site_layout_is_mixed(seed, shape):
+    assert all(check_site_layout(seed, shape))
+
+
+@pytest.mark.parametrize(
+    ("jacobian", "gradient"),
+    [
+        (lambda A: A.T, lambda W, X: X.T),  # gradient layout throughout
+        (lambda A: A, lambda W, X: X),  # numerator layout throughout
+    ],
+    ids=["denominator layout", "numerator layout"],
+)
+def test_one_layout_throughout_is_not_the_site(jacobian, gradient, seed):
+    assert rejected(check_site_layout(seed, (4, 4), jacobian=jacobian, gradient=gradient))
+
+
+def test_denominator_jacobian_has_the_wrong_shape_on_rectangles():
+    with pytest.raises(GradientCheckError, match="shapes differ"):
+        check_site_layout(0, (3, 4), jacobian=lambda A: A.T)

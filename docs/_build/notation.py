@@ -68,7 +68,22 @@ CATALOGUE = []
 LAYERS = []
 
 # --- Proofs (proofs.md) ---
-PROOFS = []
+# ROUTES_B: the letters of kronecker.md, traces-and-layout.md, math-to-code.md, claims.md and
+# proofs.md that the CORE rows above do not cover.
+PROOFS = [
+    Symbol("U", "a direction: a matrix of the variable's shape along which to differentiate",
+           "proofs.md"),
+    Symbol(r"\omega", "the dual unit of dual numbers, ω² = 0", "proofs.md"),
+    Symbol(r"\nu", "the total degree of a polynomial (the Schwartz–Zippel bound ν/|𝒮|)",
+           "proofs.md"),
+    Symbol(r"\mathcal{S}", "the finite set the exact check draws integers from", "proofs.md"),
+    Symbol("m_1", "the hidden width of the two-layer network: rows of W₁", "math-to-code.md"),
+    Symbol("G_H", "the gradient of the loss at the hidden output H, ∂φ/∂H", "math-to-code.md"),
+    Symbol("r_A", "rows of the left factor A of a Kronecker product A ⊗ B", "kronecker.md"),
+    Symbol("c_A", "columns of the left factor A of a Kronecker product", "kronecker.md"),
+    Symbol("r_B", "rows of the right factor B of a Kronecker product", "kronecker.md"),
+    Symbol("c_B", "columns of the right factor B of a Kronecker product", "kronecker.md"),
+]  # fmt: skip
 
 SECTIONS = {"CORE": CORE, "CHECKING": CHECKING, "CATALOGUE": CATALOGUE, "LAYERS": LAYERS,
             "PROOFS": PROOFS}  # fmt: skip

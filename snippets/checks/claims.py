@@ -6,8 +6,12 @@ see it rejected. Labels start with the name of the formula under test.
 """
 
 # --8<-- [start:setup]
+from dataclasses import dataclass
+from itertools import product
+
 import numpy as np
 
+from snippets.checks.exactly import compare
 from snippets.checks.inputs import random_inputs
 from snippets.claims import (
     blocks_delta_Xt,
@@ -32,9 +36,9 @@ from snippets.claims import (
 )
 from snippets.gradcheck import (
     DEFAULT_TOLERANCE,
+    CheckResult,
     check_gradient,
     check_jacobian,
-    compare,
     expect_pass,
     expect_reject,
     numerical_gradient,
@@ -308,3 +312,69 @@ def check_numerator_layout(seed=0, shape=(3, 4, 5), derivative=numerator_dphi_dW
 
 
 # --8<-- [end:check_numerator_layout]
+
+
+# --8<-- [start:check_where_rules_run]
+def _runs_and_fits(rule, shape):
+    """(does numpy run rule(dD, ·) at this (m, q, n)?, is the result the variable's shape?)"""
+    W, X, G = random_inputs(0, shape)
+    other, variable = (X, W) if rule.__name__.startswith("dW") else (W, X)
+    try:
+        result = rule(G, other)
+    except ValueError:  # numpy: "matmul: Input operand 1 has a mismatch in its core dimension"
+        return False, False
+    return True, result.shape == variable.shape
+
+
+#: Where each wrong rule runs, and where its result has the shape of the variable, as the
+#: claims page states it: (the condition in words, the condition as code), twice.
+WHERE_WRONG_RULES_RUN = {
+    dW_Xt_dD: ("q = m", lambda m, q, n: q == m, "m = q = n", lambda m, q, n: m == q == n),
+    dW_dD_X: ("q = n", lambda m, q, n: q == n, "q = n", lambda m, q, n: q == n),
+    dX_dD_Wt: ("n = q", lambda m, q, n: n == q, "m = q = n", lambda m, q, n: m == q == n),
+    dX_W_dD: ("m = q", lambda m, q, n: m == q, "m = q", lambda m, q, n: m == q),
+}
+
+
+@dataclass(frozen=True)
+class ShapesResult(CheckResult):
+    """A statement about where code runs, tried at many shapes: how many shapes disagree."""
+
+    disagree: int = 0
+    tried: int = 0
+
+    def __str__(self) -> str:
+        verdict = "passed  " if self.passed else "REJECTED"
+        found = (
+            f"as stated at all {self.tried} shapes"
+            if self.disagree == 0
+            else f"not as stated at {self.disagree} of {self.tried} shapes"
+        )
+        return f"{verdict} {self.label}: {found} ({self.method})"
+
+
+def check_where_rules_run(sizes=(1, 2, 3, 4), conditions=WHERE_WRONG_RULES_RUN):
+    """For every shape (m, q, n) with m, q, n in `sizes`, run each rule: where numpy runs it,
+    and where its result has the variable's shape, must be where the stated conditions say."""
+    shapes = list(product(sizes, repeat=3))
+    results = []
+    for rule, (runs_text, runs, fits_text, fits) in conditions.items():
+        disagree = sum(
+            _runs_and_fits(rule, shape) != (runs(*shape), fits(*shape)) for shape in shapes
+        )
+        results.append(
+            ShapesResult(
+                disagree == 0,
+                disagree / len(shapes),
+                0.0,
+                f"m, q, n each from {min(sizes)} to {max(sizes)}",
+                f"{rule.__name__} runs exactly when {runs_text},"
+                f" with the variable's shape exactly when {fits_text}",
+                disagree,
+                len(shapes),
+            )
+        )
+    return results
+
+
+# --8<-- [end:check_where_rules_run]

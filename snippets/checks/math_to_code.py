@@ -10,7 +10,8 @@ formulas, independently of the snippets' forward functions.
 # --8<-- [start:setup]
 import numpy as np
 
-from snippets.gradcheck import check_gradient, compare, expect_pass, expect_reject
+from snippets.checks.exactly import compare
+from snippets.gradcheck import check_gradient, expect_pass, expect_reject
 from snippets.linear_layer import linear_backward, linear_forward
 from snippets.matmul import matmul_backward
 from snippets.two_layer_net import net_backward, net_forward, net_loss, tanh_backward
@@ -26,14 +27,15 @@ def linear_inputs(seed: int = 0, shape: tuple[int, int, int] = (3, 4, 5)):
 
 
 def net_inputs(seed: int = 0, shape: tuple[int, int, int, int] = (4, 6, 3, 5)):
-    """Parameters W1 (h, q), b1 (h,), W2 (m, h), b2 (m,), input X (q, n) and random targets
-    T (m, n), for shape = (q, h, m, n). Weights are scaled by 1/√fan-in so tanh is not flat."""
-    q, h, m, n = shape
+    """Parameters W1 (m1, q), b1 (m1,), W2 (m, m1), b2 (m,), input X (q, n) and random targets
+    T (m, n), for shape = (q, m1, m, n): m1 is the hidden width. Weights are scaled by
+    1/√fan-in so tanh is not flat."""
+    q, m1, m, n = shape
     rng = np.random.default_rng(seed)
     params = {
-        "W1": rng.standard_normal((h, q)) / np.sqrt(q),
-        "b1": rng.standard_normal(h),
-        "W2": rng.standard_normal((m, h)) / np.sqrt(h),
+        "W1": rng.standard_normal((m1, q)) / np.sqrt(q),
+        "b1": rng.standard_normal(m1),
+        "W2": rng.standard_normal((m, m1)) / np.sqrt(m1),
         "b2": rng.standard_normal(m),
     }
     return params, rng.standard_normal((q, n)), rng.standard_normal((m, n))
@@ -199,22 +201,22 @@ def check_loss_gradient(seed=0, shape=(3, 5), loss=net_loss, label="dY = (Y − 
 
 # --8<-- [start:check_tanh_backward]
 def check_tanh_backward(seed=0, shape=(6, 5), backward=tanh_backward, changes=3):
-    """H = tanh(A), A (h, n), with a random upstream gradient P = ∂φ/∂H: the claimed
-    dA = backward(P, H) against finite differences of φ(A) = P : tanh(A); and, for random
-    changes ΔA, P : ((1 − H ∘ H) ∘ ΔA) = dA : ΔA, the entrywise factor moved across the
+    """H = tanh(A), A (m1, n), with a random upstream gradient dH = ∂φ/∂H: the claimed
+    dA = backward(dH, H) against finite differences of φ(A) = dH : tanh(A); and, for random
+    changes ΔA, dH : ((1 − H ∘ H) ∘ ΔA) = dA : ΔA, the entrywise factor moved across the
     Frobenius product (exact, so checked to rounding)."""
     rng = np.random.default_rng([seed, 3])
-    A, P = rng.standard_normal(shape), rng.standard_normal(shape)
+    A, dH = rng.standard_normal(shape), rng.standard_normal(shape)
     H = np.tanh(A)
-    dA = backward(P, H)
+    dA = backward(dH, H)
     by_dH, by_gradient = [], []
     for _ in range(changes):
         change_A = rng.standard_normal(shape)
-        by_dH.append(np.sum(P * ((1.0 - H * H) * change_A)))
+        by_dH.append(np.sum(dH * ((1.0 - H * H) * change_A)))
         by_gradient.append(np.sum(dA * change_A))
     return [
-        check_gradient(lambda A: np.sum(P * np.tanh(A)), dA, A, label="dA = dH * (1 - H * H)"),
-        compare(by_gradient, by_dH, label="P : ((1 − H∘H) ∘ ΔA) = dA : ΔA"),
+        check_gradient(lambda A: np.sum(dH * np.tanh(A)), dA, A, label="dA = dH * (1 - H * H)"),
+        compare(by_gradient, by_dH, label="dH : ((1 − H∘H) ∘ ΔA) = dA : ΔA"),
     ]
 
 
@@ -234,7 +236,7 @@ NET_LABELS = {
 def check_net_gradients(
     seed=0, shape=(4, 6, 3, 5), backward=net_backward, loss=net_loss, context=""
 ):
-    """End to end, for shape = (q, h, m, n): the hand-written backward pass of the two-layer
+    """End to end, for shape = (q, m1, m, n): the hand-written backward pass of the two-layer
     network against finite differences of φ, one check per parameter and one for X.
     `context` is appended to each label, to say what was changed."""
     params, X, T = net_inputs(seed, shape)

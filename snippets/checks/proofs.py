@@ -249,6 +249,32 @@ def check_slightly_wrong(seed=0, shape=(3, 4, 5), backward=slightly_wrong_dW):
 # --8<-- [end:check_slightly_wrong]
 
 
+# --8<-- [start:check_tolerance_is_a_choice]
+def check_tolerance_is_a_choice(seed=0, shape=(3, 4, 5), backward=slightly_wrong_dW):
+    """How close the numerical methods come on φ = G : (W X): the right dW = dD Xᵀ checked by
+    five-point differences with tolerance 1e-10 and by the complex step with 1e-13; then the
+    claim off by 1e-9, by the complex step with tolerance 1e-12 (it must be rejected)."""
+    m, q, n = shape
+    rng = np.random.default_rng(seed)
+    W, X, G = (rng.standard_normal(s) for s in ((m, q), (q, n), (m, n)))
+
+    def phi(W):
+        return np.sum(G * (W @ X))
+
+    right = matmul_backward(G, W, X)[0]
+    return [
+        check_gradient(phi, right, W, method="central", tolerance=1e-10,
+                       label="dW = dD Xᵀ, five-point differences"),
+        check_gradient(phi, right, W, method="complex", tolerance=1e-13,
+                       label="dW = dD Xᵀ, complex step"),
+        check_gradient(phi, backward(G, W, X), W, method="complex", tolerance=1e-12,
+                       label="dW = (1 + 1e-9) dD Xᵀ, complex step"),
+    ]  # fmt: skip
+
+
+# --8<-- [end:check_tolerance_is_a_choice]
+
+
 # --8<-- [start:check_schwartz_zippel]
 @dataclass(frozen=True)
 class BoundResult(CheckResult):
@@ -263,7 +289,7 @@ class BoundResult(CheckResult):
         return (
             f"{verdict} {self.label}, |S| = {self.size}: the wrong claim passed at"
             f" {self.passes} of {self.draws} random points ({self.max_rel_error:.3f}),"
-            f" {'within' if self.passed else 'ABOVE'} the bound d/|S| = 2/{self.size}"
+            f" {'within' if self.passed else 'ABOVE'} the bound ν/|S| = 2/{self.size}"
             f" = {self.tolerance:.2g}"
         )
 
@@ -272,7 +298,7 @@ def check_schwartz_zippel(seed=0, bound=1, draws=400, claim=lambda X, A: A):
     """How often the wrong claim ∂ tr(AX)/∂X = A passes at random points of S = {−bound..bound}.
 
     The right gradient is Aᵀ. With X, A and the direction U (2, 2) uniform in S, the claim
-    passes when ⟨A − Aᵀ, U⟩ = (A_12 − A_21)(U_12 − U_21) = 0: a polynomial of degree d = 2, so
+    passes when ⟨A − Aᵀ, U⟩ = (A_12 − A_21)(U_12 − U_21) = 0: a polynomial of degree ν = 2, so
     the probability is at most 2/|S| (Schwartz–Zippel); for |S| = 3 it is exactly 5/9.
     """
     rng = np.random.default_rng(seed)
@@ -291,6 +317,52 @@ def check_schwartz_zippel(seed=0, bound=1, draws=400, claim=lambda X, A: A):
 
 
 # --8<-- [end:check_schwartz_zippel]
+
+
+# --8<-- [start:check_agreement_condition]
+def _off_diagonal_pairs(A, U):
+    """Σ_{i<j} (A_ij − A_ji)(U_ij − U_ji): where the claim A for ∂ tr(AX)/∂X agrees, at any size."""
+    k = A.shape[0]
+    return sum((A[i, j] - A[j, i]) * (U[i, j] - U[j, i]) for i in range(k) for j in range(i + 1, k))
+
+
+def _first_pair(A, U):
+    """(A_12 − A_21)(U_12 − U_21), the condition for 2 × 2 matrices."""
+    return (A[0, 1] - A[1, 0]) * (U[0, 1] - U[1, 0])
+
+
+@dataclass(frozen=True)
+class EqualAt(CheckResult):
+    """Two integer formulas compared at random points: at how many they are equal."""
+
+    equal: int = 0
+    points: int = 0
+
+    def __str__(self) -> str:
+        verdict = "passed  " if self.passed else "REJECTED"
+        return (
+            f"{verdict} {self.label}: equal at {self.equal} of {self.points} points ({self.method})"
+        )
+
+
+def check_agreement_condition(size=2, condition=_first_pair, seed=0, points=50):
+    """At `points` random integer points (A and U of shape size × size), the claim A and the
+    gradient Aᵀ of tr(AX) differ along U by A : U − Aᵀ : U; compare it with `condition`."""
+    rng = np.random.default_rng([seed, size])
+    equal = 0
+    for _ in range(points):
+        A, U = (rng.integers(-10, 10, (size, size), endpoint=True) for _ in "AU")
+        equal += int(np.sum(A * U) - np.sum(A.T * U)) == int(condition(A, U))
+    name = {
+        _first_pair: "(A_12 − A_21)(U_12 − U_21)",
+        _off_diagonal_pairs: "Σ_{i<j} (A_ij − A_ji)(U_ij − U_ji)",
+    }.get(condition, "condition")
+    return EqualAt(equal == points, (points - equal) / points, 0.0,
+                   "integers from −10 to 10, exact", f"{size} × {size}: A : U − Aᵀ : U = {name}",
+                   equal, points)  # fmt: skip
+
+
+# --8<-- [end:check_agreement_condition]
 
 
 # --8<-- [start:check_exact]
@@ -337,6 +409,36 @@ def check_symbolic(identities=PART_ONE, jacobians=JACOBIANS, largest=LARGEST):
 
 
 # --8<-- [end:check_symbolic]
+
+
+# --8<-- [start:degree_bound]
+@dataclass(frozen=True)
+class DegreeBound(CheckResult):
+    """The Schwartz–Zippel bound from the degrees the symbolic check measured."""
+
+    degree: int = 0
+    points: int = 1
+
+    def __str__(self) -> str:
+        verdict = "passed  " if self.passed else "REJECTED"
+        one = self.degree / SIZE_OF_S
+        return (
+            f"{verdict} largest degree measured {self.degree}, below {self.tolerance:.0f}:"
+            f" a wrong formula of that degree agrees at one point with probability at most"
+            f" {self.degree}/{SIZE_OF_S} = {one:.1e}, at {self.points} independent points"
+            f" at most {one**self.points:.1e} ({self.method})"
+        )
+
+
+def degree_bound(results, below=20, points=5):
+    """Passes if every symbolic result measured a degree below `below`; prints the bound."""
+    top = max(r.degree for r in results)
+    return DegreeBound(top < below, float(top), float(below),
+                       f"{len(results)} identities, at the sizes of the symbolic check",
+                       "degree", top, points)  # fmt: skip
+
+
+# --8<-- [end:degree_bound]
 
 
 # --8<-- [start:check_numerical]
@@ -508,7 +610,7 @@ def levels_table(seed=0, part_one=None, catalog=None):
     """A Markdown table: for each identity, which levels it passed (numbers from checks run now).
 
     degree: the largest total degree (numerator + denominator) of the two sides seen in the
-    symbolic check, the d of the Schwartz–Zippel bound d/|S|.
+    symbolic check, the ν of the Schwartz–Zippel bound ν/|S|.
 
     part_one, catalog: precomputed (exact, symbolic) result lists, else computed here.
     """
@@ -550,8 +652,8 @@ def adjoint_table(results, passes) -> str:
     rows = ["| backward pass | source | adjoint test | forward derivative by | error |",
             "| --- | --- | --- | --- | --- |"]  # fmt: skip
     for bp, r in zip(passes, results, strict=True):
-        rows.append(f"| {bp.name} | `{bp.source}` | {_cell(r)} | {r.method} |"
-                    f" {r.max_rel_error:.1e} |")  # fmt: skip
+        error = "none: exactly equal" if r.max_rel_error == 0.0 else f"{r.max_rel_error:.1e}"
+        rows.append(f"| {bp.name} | `{bp.source}` | {_cell(r)} | {r.method} | {error} |")
     return "\n".join(rows)
 
 

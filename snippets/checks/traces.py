@@ -9,12 +9,12 @@ takes the formula under test as an argument, so tests can hand it a wrong one.
 # --8<-- [start:setup]
 import numpy as np
 
+from snippets.checks.exactly import compare
 from snippets.gradcheck import (
     DEFAULT_TOLERANCE,
     CheckResult,
     GradientCheckError,
     check_gradient,
-    compare,
     expect_pass,
     expect_reject,
     numerical_jacobian,
@@ -49,9 +49,10 @@ def colon(A: np.ndarray, B: np.ndarray) -> float:
 def check_trace_rules(seed=0, shape=(3, 4, 5), colon=colon):
     """The trace is linear: tr(aF + bH) = a tr(F) + b tr(H). tr(ABC) = tr(BCA) = tr(CAB) for
     A (m, q), B (q, n), C (n, m): traces of an m×m, a q×q and an n×n matrix that agree.
-    tr(Mᵀ) = tr(M). And the move they add up to: tr(K dX) = Kᵀ : dX, K (q, m), dX (m, q)."""
+    tr(Mᵀ) = tr(M). And the move they add up to: tr(C dX) = Cᵀ : dX, with C_move (q, m) as C
+    and dX (m, q)."""
     m, q, n = shape
-    A, B, C, F, H, K, dX = random_matrices(
+    A, B, C, F, H, C_move, dX = random_matrices(
         seed, (m, q), (q, n), (n, m), (m, m), (m, m), (q, m), (m, q)
     )
     a, b = 2.5, -0.75
@@ -61,7 +62,7 @@ def check_trace_rules(seed=0, shape=(3, 4, 5), colon=colon):
         compare(np.trace(B @ C @ A), np.trace(A @ B @ C), label="tr(BCA) = tr(ABC)"),
         compare(np.trace(C @ A @ B), np.trace(A @ B @ C), label="tr(CAB) = tr(ABC)"),
         compare(np.trace(M.T), np.trace(M), label="tr(Mᵀ) = tr(M)"),
-        compare(colon(K.T, dX), np.trace(K @ dX), label="tr(K dX) = Kᵀ : dX"),
+        compare(colon(C_move.T, dX), np.trace(C_move @ dX), label="tr(C dX) = Cᵀ : dX"),
     ]
 
 
@@ -198,6 +199,25 @@ def check_note_as_trace(seed=0, shape=(3, 4), grad=grad_tr_XA):
 # --8<-- [end:check_note_as_trace]
 
 
+# --8<-- [start:check_other_scalars]
+def check_half_square_at_identity(seed=0, shape=(3, 4), at_identity=True, grad=lambda W, X: X.T):
+    """φ = ½‖W X‖², whose gradient at D is G = D: at a point where W X = I_m (X the
+    pseudo-inverse of W, q ≥ m) its gradient by W is Xᵀ, as for tr(W X); at a random X not."""
+    m, q = shape
+    W, X = random_matrices(seed, (m, q), (q, m))
+    if at_identity:
+        X = np.linalg.pinv(W)  # (q, m), W X = I_m
+    where = "where WX = I" if at_identity else "at a random X"
+    gradient = check_gradient(lambda W: 0.5 * np.sum((W @ X) ** 2), grad(W, X), W,
+                              label=f"∂ ½‖WX‖²/∂W = Xᵀ {where}")  # fmt: skip
+    if not at_identity:
+        return [gradient]
+    return [compare(W @ X, np.eye(m), label="WX = I_m"), gradient]
+
+
+# --8<-- [end:check_other_scalars]
+
+
 # --8<-- [start:note_claim_refused]
 def note_claim_refused(seed=0, shape=(3, 4, 5)) -> str:
     """For m ≠ n, offer Xᵀ (n, q) as the gradient of φ = G : (W X) by W (m, q);
@@ -300,6 +320,27 @@ def check_numerator_layout(seed=0, shape=(3, 4, 5), to_numerator=numerator_layou
 
 
 # --8<-- [end:check_numerator_layout]
+
+
+# --8<-- [start:check_site_layout]
+def check_site_layout(
+    seed=0, shape=(3, 4), jacobian=lambda A: A, gradient=lambda W, X: X.T, names=("A", "Xᵀ")
+):
+    """This site's layout, as its checker computes derivatives: the Jacobian of y = A x
+    (A: a × b) is a × b, entry (r, c) = ∂y_r/∂x_c, so it is A (numerator layout); the gradient
+    of tr(W X) by W (m × q, X: q × m) has W's shape, Xᵀ (not numerator layout's X).
+    Numerator-layout Jacobians with variable-shaped gradients: the mixed layout."""
+    a, b = shape
+    A, x, W, X = random_matrices(seed, (a, b), (b, 1), (a, b), (b, a))
+    return [
+        compare(jacobian(A), numerical_jacobian(lambda x: A @ x, x), tolerance=1e-8,
+                method="central differences", label=f"∂y/∂x for y = Ax (A: a × b) is {names[0]}"),
+        check_gradient(lambda W: np.trace(W @ X), gradient(W, X), W,
+                       label=f"∂ tr(WX)/∂W is {names[1]}"),
+    ]  # fmt: skip
+
+
+# --8<-- [end:check_site_layout]
 
 
 # --8<-- [start:check_shape_rule]
