@@ -14,11 +14,11 @@ from snippets.layers.transformer_block import PARAMETER_SHAPES, block_backward, 
 
 
 def block_inputs(seed: int = 0, shape=(5, 6, 4, 7)):
-    """Parameters, input X (n, p) and a random upstream gradient G (n, p), for
-    shape = (n, p, h, f): tokens, model width, head width, MLP width. Weights are scaled by
+    """Parameters, input X (N, q) and a random upstream gradient G (N, q), for
+    shape = (N, q, r, w): tokens, model width, head width, MLP width. Weights are scaled by
     1/√fan-in and gains drawn around 1, so that no part of the block is flat or saturated."""
-    n, p, h, f = shape
-    sizes = {"p": p, "h": h, "f": f}
+    N, q, r, w = shape
+    sizes = {"q": q, "r": r, "w": w}
     rng = np.random.default_rng(seed)
     params = {}
     for name, dims in PARAMETER_SHAPES.items():
@@ -29,29 +29,29 @@ def block_inputs(seed: int = 0, shape=(5, 6, 4, 7)):
             params[name] = rng.standard_normal(size) / np.sqrt(size[1])
         else:
             params[name] = 0.5 * rng.standard_normal(size)
-    return params, rng.standard_normal((n, p)), rng.standard_normal((n, p))
+    return params, rng.standard_normal((N, q)), rng.standard_normal((N, q))
 
 
 def block_by_formula(
     X, gamma1, beta1, WQ, bQ, WK, bK, WV, bV, WO, bO, gamma2, beta2, W1, b1, W2, b2
 ):
-    """Y from the formulas, with indices: t, u tokens; i, j features; c head; r MLP unit."""
+    """Y from the formulas, with indices: t, u tokens; i, j features; c head; e MLP unit."""
 
     def layer_norm(X, gamma, beta):
         Xc = X - np.einsum("ti->t", X)[:, None] / X.shape[1]
         var = np.einsum("ti,ti->t", Xc, Xc) / X.shape[1]
         return Xc / np.sqrt(var + 1e-5)[:, None] * gamma[None, :] + beta[None, :]
 
-    n, h = X.shape[0], WQ.shape[0]
-    H1 = layer_norm(X, gamma1, beta1)
-    Q, K, V = (np.einsum("ti,ci->tc", H1, W) + b for W, b in ((WQ, bQ), (WK, bK), (WV, bV)))
-    S = np.einsum("tc,uc->tu", Q, K) / np.sqrt(h)
-    E = np.exp(S) * np.tri(n)  # causal: token t attends to tokens u ≤ t
-    A = np.einsum("tu,uc->tc", E / np.einsum("tu->t", E)[:, None], V)
-    Z = X + np.einsum("tc,ic->ti", A, WO) + bO
-    U = np.einsum("ti,ri->tr", layer_norm(Z, gamma2, beta2), W1) + b1
-    gelu_U = 0.5 * U * (1 + np.tanh(np.sqrt(2 / np.pi) * (U + 0.044715 * U**3)))
-    return Z + np.einsum("tr,ir->ti", gelu_U, W2) + b2
+    N, r = X.shape[0], WQ.shape[0]
+    X1 = layer_norm(X, gamma1, beta1)
+    Q, K, V = (np.einsum("ti,ci->tc", X1, W) + b for W, b in ((WQ, bQ), (WK, bK), (WV, bV)))
+    S = np.einsum("tc,uc->tu", Q, K) / np.sqrt(r)
+    E = np.exp(S) * np.tri(N)  # causal: token t attends to tokens u ≤ t
+    attn = np.einsum("tu,uc->tc", E / np.einsum("tu->t", E)[:, None], V)
+    Y1 = X + np.einsum("tc,ic->ti", attn, WO) + bO
+    X3 = np.einsum("ti,ei->te", layer_norm(Y1, gamma2, beta2), W1) + b1
+    gelu_X3 = 0.5 * X3 * (1 + np.tanh(np.sqrt(2 / np.pi) * (X3 + 0.044715 * X3**3)))
+    return Y1 + np.einsum("te,ie->ti", gelu_X3, W2) + b2
 
 
 # --8<-- [end:setup]
