@@ -67,7 +67,7 @@ def check_conv_forward(
     return compare(
         forward(X, W, b, stride, padding),
         conv_by_index(X, W, b, stride, padding),
-        label=f"Y = W₂ im2col(X) + b 1ᵀ, stride {stride}, padding {padding}",
+        label=f"Y = W_mat im2col(X) + b 1ᵀ, stride {stride}, padding {padding}",
     )
 
 
@@ -85,7 +85,7 @@ def check_col2im(seed=0, shape=(2, 2, 3, 5, 6, 3, 2), stride=2, padding=1, backw
     return compare(
         np.sum(Z * backward(R, Z.shape, kh, kw, stride, padding)),
         np.sum(im2col(Z, kh, kw, stride, padding) * R),
-        label="Z : col2im(R) = im2col(Z) : R",
+        label="X : col2im(G_col) = im2col(X) : G_col",
     )
 
 
@@ -131,7 +131,7 @@ def check_input_gradient_is_a_convolution(
         compare(
             dX,
             conv2d_backward(G, X, W, stride, padding)[0],
-            label="dX by convolution = col2im(W₂ᵀ G₂)",
+            label="dX by convolution = col2im(W_matᵀ G_mat)",
         ),
         check_gradient(
             lambda X: np.sum(G * conv_by_index(X, W, b, stride, padding)),

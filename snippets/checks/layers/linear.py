@@ -52,7 +52,7 @@ BACKWARD_CLAIMS = {"dX": "dX = dY @ W", "dW": "dW = dY.T @ X", "db": "db = dY.su
 
 def check_linear_backward(seed=0, shape=(3, 4, 5), backward=linear_backward, claims=None):
     """φ = G : (X Wᵀ + 1 bᵀ) has ∂φ/∂Y = G. Finite differences of φ against the claimed
-    dX = G W, dW = Gᵀ X, db = Gᵀ 1; and dW against the index form Σ_s G_sd X_sc (einsum).
+    dX = G W, dW = Gᵀ X, db = Gᵀ 1; and dW against the index form Σ_i G_iu X_iv (einsum).
     `claims` renames what is checked in the printed result, e.g. {"dW": "dW = X.T @ dY"}."""
     X, W, b, G = layer_inputs(seed, shape)
     ones = np.ones(X.shape[0])
@@ -67,7 +67,7 @@ def check_linear_backward(seed=0, shape=(3, 4, 5), backward=linear_backward, cla
         check_gradient(lambda W: phi(X, W, b), dW, W, label=label["dW"]),
         check_gradient(lambda b: phi(X, W, b), db, b, label=label["db"]),
         compare(
-            dW, np.einsum("sd,sc->dc", G, X), label=label["dW"] + " against Σ_s dY[s, d] X[s, c]"
+            dW, np.einsum("iu,iv->uv", G, X), label=label["dW"] + " against Σ_i dY[i, u] X[i, v]"
         ),
     ]
 
