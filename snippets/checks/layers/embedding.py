@@ -37,10 +37,11 @@ def one_hot(idx, V):
 
 
 # --8<-- [start:check_embedding_forward]
-def check_embedding_forward(seed=0, shape=(5, 3, 8), forward=embedding_forward):
+def check_embedding_forward(seed=0, shape=(5, 3, 8), forward=embedding_forward, claim=None):
     """Y = E[idx] against the product R E with the one-hot matrix R (N, V)."""
     E, idx, _ = embedding_inputs(seed, shape)
-    return compare(forward(E, idx), one_hot(idx, E.shape[0]) @ E, label="Y = E[idx] = R E")
+    label = claim or "Y = E[idx] = R E"
+    return compare(forward(E, idx), one_hot(idx, E.shape[0]) @ E, label=label)
 
 
 # --8<-- [end:check_embedding_forward]
@@ -67,3 +68,36 @@ def check_embedding_backward(
 
 
 # --8<-- [end:check_embedding_backward]
+
+
+# --8<-- [start:wrong_backward]
+def buffered(dY, idx, V):
+    dE = np.zeros((V, dY.shape[-1]))
+    dE[idx] += dY  # one write survives per repeated index
+    return dE
+
+
+def assigned(dY, idx, V):
+    dE = np.zeros((V, dY.shape[-1]))
+    dE[idx] = dY  # assigns: the last write wins
+    return dE
+
+
+def averaged(dY, idx, V):
+    counts = np.bincount(idx, minlength=V)
+    return embedding_backward(dY, idx, V) / np.maximum(counts, 1)[:, None]
+
+
+WRONG_BACKWARD = {
+    "dE[idx] += dY": buffered,
+    "dE[idx] = dY": assigned,
+    "repeated rows averaged": averaged,
+    "np.add.at with a wrong sign": lambda dY, idx, V: -embedding_backward(dY, idx, V),
+}
+
+
+def columns_looked_up(E, idx):
+    return E.T[idx]  # runs when the table is square, V = d
+
+
+# --8<-- [end:wrong_backward]
