@@ -4,6 +4,9 @@ import numpy as np
 import pytest
 
 from snippets.checks.layers.transformer_block import (
+    NAMES,
+    WRONG,
+    backward_with,
     block_inputs,
     check_block_backward,
     check_block_forward,
@@ -11,21 +14,14 @@ from snippets.checks.layers.transformer_block import (
 )
 from snippets.layers.attention import softmax_rows
 from snippets.layers.transformer_block import (
-    PARAMETER_SHAPES,
-    attention_backward,
     block_backward,
     block_forward,
-    gelu,
-    gelu_backward,
-    layernorm_backward,
-    linear_backward,
 )
 
 #: (N, q, r, w): tokens, model width, head width, MLP width. All different, both orders of
 #: p and h, a head wider than the model, and square (every transposed gradient fits).
 BLOCK_SHAPES = [(5, 6, 4, 7), (3, 8, 2, 5), (6, 3, 5, 2), (4, 4, 4, 4)]
 SQUARE = (4, 4, 4, 4)
-NAMES = ["X", *PARAMETER_SHAPES]
 
 
 @pytest.fixture(params=BLOCK_SHAPES, ids=lambda s: "x".join(map(str, s)))
@@ -80,88 +76,12 @@ def test_a_forward_pass_that_ignores_the_key_bias_is_not_caught_by_it(seed):
 
 # --- a backward pass with replaceable steps ------------------------------------------------------
 
-CORRECT = {
-    "residual2": True,
-    "residual1": True,
-    "dH1_sum": True,
-    "attention": attention_backward,
-    "layernorm": layernorm_backward,
-    "gelu": lambda dS, X3: gelu_backward(dS, X3),
-    "weight": lambda dW: dW,
-}
-
-
-def backward_with(**wrong):
-    part = {**CORRECT, **wrong}
-
-    def backward(dY, P, c):
-        g = {}
-        dS, dW2, g["db2"] = linear_backward(dY, gelu(c["X3"]), P["W2"])
-        g["dW2"] = part["weight"](dW2)
-        dX3 = part["gelu"](dS, c["X3"])
-        dX2, g["dW1"], g["db1"] = linear_backward(dX3, c["X2"], P["W1"])
-        dY1_norm, g["dgamma2"], g["dbeta2"] = part["layernorm"](dX2, c["Y1"], P["gamma2"])
-        dY1 = dY + dY1_norm if part["residual2"] else dY1_norm
-        dO, g["dWO"], g["dbO"] = linear_backward(dY1, c["O"], P["WO"])
-        dQ, dK, dV = part["attention"](dO, c["Q"], c["K"], c["V"], c["M"])
-        dX1 = 0
-        for name, d in (("Q", dQ), ("K", dK), ("V", dV)):
-            dX1_part, g["dW" + name], g["db" + name] = linear_backward(d, c["X1"], P["W" + name])
-            if part["dH1_sum"] or name == "Q":
-                dX1 = dX1 + dX1_part
-        dX_norm, g["dgamma1"], g["dbeta1"] = part["layernorm"](dX1, c["X"], P["gamma1"])
-        g["dX"] = dY1 + dX_norm if part["residual1"] else dX_norm
-        return g
-
-    return backward
-
 
 def test_backward_helper_is_the_snippet(seed, block_shape):
     params, X, G = block_inputs(seed, block_shape)
     cache = block_forward(params, X)[1]
     ours, snippet = backward_with()(G, params, cache), block_backward(G, params, cache)
     assert all(np.array_equal(ours[k], snippet[k]) for k in snippet)
-
-
-def attention_no_mask(dO, Q, K, V, M):
-    return attention_backward(dO, Q, K, V, np.zeros_like(M))
-
-
-def attention_no_scale(dO, Q, K, V, M):
-    dQ, dK, dV = attention_backward(dO, Q, K, V, M)
-    return dQ * np.sqrt(Q.shape[1]), dK * np.sqrt(Q.shape[1]), dV
-
-
-def layernorm_constant_statistics(dH, X, gamma):
-    _, dgamma, dbeta = layernorm_backward(dH, X, gamma)
-    sigma = np.sqrt(X.var(axis=1, keepdims=True) + 1e-5)
-    return dH * gamma / sigma, dgamma, dbeta
-
-
-UPSTREAM_OF_Z = ["X", "gamma1", "beta1", "WQ", "bQ", "WK", "WV", "bV", "WO", "bO"]
-#: Not b_V: rows of P sum to 1, so P (V + 1 b_Vᵀ) = P V + 1 b_Vᵀ, and ∂φ/∂b_V = dAᵀ 1 whatever P.
-UPSTREAM_OF_ATTENTION = ["X", "gamma1", "beta1", "WQ", "bQ", "WK", "WV"]
-
-#: (replacement, the gradients it must make wrong)
-WRONG = {
-    "second residual dropped": ({"residual2": False}, UPSTREAM_OF_Z),
-    "first residual dropped": ({"residual1": False}, ["X"]),
-    "dX1 from the query map only": ({"dH1_sum": False}, ["X", "gamma1", "beta1"]),
-    "mask missing in attention backward": ({"attention": attention_no_mask}, UPSTREAM_OF_ATTENTION),
-    "1/sqrt(h) missing in attention backward": (
-        {"attention": attention_no_scale},
-        ["X", "gamma1", "beta1", "WQ", "bQ", "WK"],
-    ),
-    "layer norm mu, sigma constant": (
-        {"layernorm": layernorm_constant_statistics},
-        UPSTREAM_OF_Z,
-    ),
-    "GELU derivative left out": ({"gelu": lambda dS, X3: dS}, ["W1", "b1", "X"]),
-    "GELU derivative at the output": (
-        {"gelu": lambda dS, X3: gelu_backward(dS, gelu(X3))},
-        ["W1", "b1", "X"],
-    ),
-}
 
 
 @pytest.mark.parametrize(("wrong", "broken"), WRONG.values(), ids=WRONG.keys())

@@ -10,7 +10,16 @@ argument, so tests can hand it a wrong one and see it rejected.
 import numpy as np
 
 from snippets.gradcheck import check_gradient, compare, expect_pass, expect_reject
-from snippets.layers.transformer_block import PARAMETER_SHAPES, block_backward, block_forward
+from snippets.layers.transformer_block import (
+    PARAMETER_SHAPES,
+    attention_backward,
+    block_backward,
+    block_forward,
+    gelu,
+    gelu_backward,
+    layernorm_backward,
+    linear_backward,
+)
 
 
 def block_inputs(seed: int = 0, shape=(5, 6, 4, 7)):
@@ -103,3 +112,85 @@ def check_key_bias_has_no_effect(seed=0, shape=(5, 6, 4, 7), forward=block_forwa
 
 
 # --8<-- [end:check_key_bias_has_no_effect]
+
+
+# --8<-- [start:wrong_passes]
+#: The variables whose gradients check_block_backward returns, in its order.
+NAMES = ["X", *PARAMETER_SHAPES]
+
+CORRECT = {
+    "residual2": True,
+    "residual1": True,
+    "dX1_sum": True,
+    "attention": attention_backward,
+    "layernorm": layernorm_backward,
+    "gelu": gelu_backward,
+    "weight": lambda dW: dW,
+}
+
+
+def backward_with(**wrong):
+    """block_backward, step for step, with the steps named in `wrong` replaced."""
+    part = {**CORRECT, **wrong}
+
+    def backward(dY, P, c):
+        g = {}
+        dS, dW2, g["db2"] = linear_backward(dY, gelu(c["X3"]), P["W2"])
+        g["dW2"] = part["weight"](dW2)
+        dX3 = part["gelu"](dS, c["X3"])
+        dX2, g["dW1"], g["db1"] = linear_backward(dX3, c["X2"], P["W1"])
+        dY1_norm, g["dgamma2"], g["dbeta2"] = part["layernorm"](dX2, c["Y1"], P["gamma2"])
+        dY1 = dY + dY1_norm if part["residual2"] else dY1_norm
+        dO, g["dWO"], g["dbO"] = linear_backward(dY1, c["O"], P["WO"])
+        dQ, dK, dV = part["attention"](dO, c["Q"], c["K"], c["V"], c["M"])
+        dX1 = 0
+        for name, d in (("Q", dQ), ("K", dK), ("V", dV)):
+            dX1_part, g["dW" + name], g["db" + name] = linear_backward(d, c["X1"], P["W" + name])
+            if part["dX1_sum"] or name == "Q":
+                dX1 = dX1 + dX1_part
+        dX_norm, g["dgamma1"], g["dbeta1"] = part["layernorm"](dX1, c["X"], P["gamma1"])
+        g["dX"] = dY1 + dX_norm if part["residual1"] else dX_norm
+        return g
+
+    return backward
+
+
+def attention_no_mask(dO, Q, K, V, M):
+    return attention_backward(dO, Q, K, V, np.zeros_like(M))
+
+
+def attention_no_scale(dO, Q, K, V, M):
+    dQ, dK, dV = attention_backward(dO, Q, K, V, M)
+    return dQ * np.sqrt(Q.shape[1]), dK * np.sqrt(Q.shape[1]), dV
+
+
+def layernorm_constant_statistics(dX, X, gamma):
+    _, dgamma, dbeta = layernorm_backward(dX, X, gamma)
+    s = np.sqrt(X.var(axis=1, keepdims=True) + 1e-5)
+    return dX * gamma / s, dgamma, dbeta
+
+
+UPSTREAM_OF_Y1 = ["X", "gamma1", "beta1", "WQ", "bQ", "WK", "WV", "bV", "WO", "bO"]
+#: Not b_V: rows of P sum to 1, so P (V + 1 b_Vᵀ) = P V + 1 b_Vᵀ, and ∂φ/∂b_V = dOᵀ 1 whatever P.
+UPSTREAM_OF_ATTENTION = ["X", "gamma1", "beta1", "WQ", "bQ", "WK", "WV"]
+
+#: (replacement, the gradients it must make wrong)
+WRONG = {
+    "second residual dropped": ({"residual2": False}, UPSTREAM_OF_Y1),
+    "first residual dropped": ({"residual1": False}, ["X"]),
+    "dX1 from the query map only": ({"dX1_sum": False}, ["X", "gamma1", "beta1"]),
+    "mask missing in attention backward": ({"attention": attention_no_mask}, UPSTREAM_OF_ATTENTION),
+    "1/√r missing in attention backward": (
+        {"attention": attention_no_scale},
+        ["X", "gamma1", "beta1", "WQ", "bQ", "WK"],
+    ),
+    "layer norm's μ and s constant": ({"layernorm": layernorm_constant_statistics}, UPSTREAM_OF_Y1),
+    "GELU' left out": ({"gelu": lambda dS, X3: dS}, ["W1", "b1", "X"]),
+    "GELU' at the output": (
+        {"gelu": lambda dS, X3: gelu_backward(dS, gelu(X3))},
+        ["W1", "b1", "X"],
+    ),
+}
+
+
+# --8<-- [end:wrong_passes]
