@@ -6,13 +6,15 @@ import pytest
 
 from snippets.checks.layers.activations import (
     ACTIVATIONS,
+    WRONG_BACKWARD,
+    WRONG_FORWARD,
     activation_inputs,
     check_activation,
     check_diagonal_jacobian,
     check_relu_at_zero,
     check_relu_near_kink,
+    relu_geq,
 )
-from snippets.layers.activations import GELU_A, GELU_C, gelu_backward
 
 SHAPES = [(3, 5), (4, 4), (1, 6), (2, 3, 2)]
 
@@ -50,42 +52,6 @@ def test_relu_one_sided_slopes_disagree_and_the_convention_is_the_left_one():
     assert convention
 
 
-def _tanh_u(x):
-    return np.tanh(GELU_C * (x + GELU_A * x**3))
-
-
-WRONG_BACKWARD = {
-    "tanh: 1 - tanh(x)": ("tanh", lambda dy, x: dy * (1 - np.tanh(x))),
-    "tanh: 1 - x**2": ("tanh", lambda dy, x: dy * (1 - x**2)),
-    "tanh: no derivative": ("tanh", lambda dy, x: dy),
-    "tanh: wrong sign": ("tanh", lambda dy, x: -dy * (1 - np.tanh(x) ** 2)),
-    "sigmoid: s": ("sigmoid", lambda dy, x: dy / (1 + np.exp(-x))),
-    "sigmoid: x (1 - x)": ("sigmoid", lambda dy, x: dy * x * (1 - x)),
-    "sigmoid: wrong sign": ("sigmoid", lambda dy, x: -dy * np.exp(-x) / (1 + np.exp(-x)) ** 2),
-    "relu: slope x": ("relu", lambda dy, x: dy * np.maximum(x, 0)),
-    "relu: wrong sign": ("relu", lambda dy, x: -dy * (x > 0)),
-    "gelu: first term only": ("gelu", lambda dy, x: dy * 0.5 * (1 + _tanh_u(x))),
-    "gelu: 1 + a x**2": (
-        "gelu",
-        lambda dy, x: (
-            dy
-            * (
-                0.5 * (1 + _tanh_u(x))
-                + 0.5 * x * (1 - _tanh_u(x) ** 2) * GELU_C * (1 + GELU_A * x**2)
-            )
-        ),
-    ),
-    "gelu: no c": (
-        "gelu",
-        lambda dy, x: (
-            dy
-            * (0.5 * (1 + _tanh_u(x)) + 0.5 * x * (1 - _tanh_u(x) ** 2) * (1 + 3 * GELU_A * x**2))
-        ),
-    ),
-    "gelu: wrong sign": ("gelu", lambda dy, x: -gelu_backward(dy, x)),
-}
-
-
 @pytest.mark.parametrize("claim", WRONG_BACKWARD)
 def test_wrong_backward_rejected(claim, seed, act_shape):
     name, wrong = WRONG_BACKWARD[claim]
@@ -94,16 +60,16 @@ def test_wrong_backward_rejected(claim, seed, act_shape):
     assert not backward_ok
 
 
-@pytest.mark.parametrize("claim", ["tanh: 1 - tanh(x)", "sigmoid: s", "gelu: no c"])
+@pytest.mark.parametrize(
+    "claim", ["tanh' = 1 - tanh x (the square forgotten)", "σ' = σ(x)", "gelu' without c"]
+)
 def test_wrong_slopes_rejected_as_jacobians(claim, seed):
     name, wrong = WRONG_BACKWARD[claim]
     assert not check_diagonal_jacobian(name, seed, (3, 5), backward=wrong)[0]
 
 
 def test_relu_convention_x_geq_0_rejected_only_at_zero(seed):
-    def wrong(dy, x):
-        return dy * (x >= 0)
-
+    wrong = relu_geq
     # Away from 0 the two conventions agree, and finite differences cannot tell them apart ...
     assert check_activation("relu", seed, (3, 5), backward=wrong)[1]
     # ... at 0 the convention check does.
@@ -111,7 +77,8 @@ def test_relu_convention_x_geq_0_rejected_only_at_zero(seed):
 
 
 def test_wrong_forward_rejected(seed):
-    assert not check_activation("sigmoid", seed, forward=lambda x: 1 / (1 + np.exp(x)))[0]
+    for name, wrong in WRONG_FORWARD.values():
+        assert not check_activation(name, seed, forward=wrong)[0]
     assert not check_activation("gelu", seed, forward=lambda x: x / (1 + np.exp(-1.702 * x)))[0]
 
 

@@ -4,7 +4,12 @@ import numpy as np
 import pytest
 
 from snippets.checks.layers.attention import (
+    MASKS,
+    WRONG,
+    WRONG_SOFTMAX,
+    WRONG_SQUARE,
     attention_inputs,
+    backward_with,
     check_attention_backward,
     check_attention_forward,
     check_softmax_backward,
@@ -23,7 +28,6 @@ from snippets.layers.attention import (
 #: a single query, and square, where every wrong answer has the right shape.
 ATTENTION_SHAPES = [(4, 6, 3, 5), (5, 3, 4, 2), (1, 3, 2, 2), (4, 4, 4, 4)]
 SQUARE = (4, 4, 4, 4)
-MASKS = ["causal", "bias", "none"]
 
 
 @pytest.fixture(params=ATTENTION_SHAPES, ids=lambda s: "x".join(map(str, s)))
@@ -68,13 +72,6 @@ def test_causal_mask_is_the_shifted_mask_with_as_many_keys_as_queries():
 
 # --- wrong softmax backward passes ---------------------------------------------------------------
 
-WRONG_SOFTMAX = {
-    "column-wise": lambda dP, P: P * (dP - np.sum(dP * P, axis=0, keepdims=True)),
-    "no row-sum term": lambda dP, P: P * dP,
-    "Jacobian skipped": lambda dP, P: dP,
-    "row sum of dP, not dP ∘ P": lambda dP, P: P * (dP - dP.sum(axis=1, keepdims=True)),
-}
-
 
 @pytest.mark.parametrize("wrong", WRONG_SOFTMAX.values(), ids=WRONG_SOFTMAX.keys())
 @pytest.mark.parametrize("shape", [(4, 6), (5, 5), (6, 3)], ids=str)
@@ -87,43 +84,10 @@ def test_wrong_softmax_backward_rejected(wrong, shape, seed):
 # --- wrong attention backward passes -------------------------------------------------------------
 
 
-def backward_with(softmax_axis=1, scale="1/sqrt(h)", mask=True, dK="dS.T Q", dQ="dS K", dV="P.T G"):
-    """The attention backward pass with one part replaced."""
-
-    def backward(dO, Q, K, V, M):
-        h = Q.shape[1]
-        c = {"1/sqrt(h)": 1 / np.sqrt(h), "1": 1.0, "1/h": 1 / h}[scale]
-        P = softmax_rows(Q @ K.T / np.sqrt(h) + (M if mask else 0.0))
-        dP = dO @ V.T
-        dS = P * (dP - np.sum(dP * P, axis=softmax_axis, keepdims=True))
-        grads = {
-            "dS K": lambda: dS @ K,
-            "dS.T K": lambda: dS.T @ K,
-            "dS.T Q": lambda: dS.T @ Q,
-            "dS Q": lambda: dS @ Q,
-            "(dS.T Q).T": lambda: (dS.T @ Q).T,
-            "P.T G": lambda: P.T @ dO,
-            "P G": lambda: P @ dO,
-            "(P.T G).T": lambda: (P.T @ dO).T,
-        }
-        return grads[dQ]() * c, grads[dK]() * c, grads[dV]()  # only these are computed
-
-    return backward
-
-
 def test_backward_helper_is_the_snippet(seed, att_shape, mask):
     Q, K, V, M, G = attention_inputs(seed, att_shape, mask)
     ours, snippet = backward_with()(G, Q, K, V, M), attention_backward(G, Q, K, V, M)
     assert all(relative_error(a, b) < 1e-13 for a, b in zip(ours, snippet, strict=True))
-
-
-#: (replacement, indices of the gradients it must make wrong: 0 dQ, 1 dK, 2 dV, masks it needs)
-WRONG = {
-    "softmax Jacobian column-wise": ({"softmax_axis": 0}, [0, 1], MASKS),
-    "scale missing in the backward pass": ({"scale": "1"}, [0, 1], MASKS),
-    "scale 1/h": ({"scale": "1/h"}, [0, 1], MASKS),
-    "mask not applied in the backward pass": ({"mask": False}, [0, 1, 2], ["causal", "bias"]),
-}
 
 
 @pytest.mark.parametrize(("wrong", "broken", "masks"), WRONG.values(), ids=WRONG.keys())
@@ -134,15 +98,6 @@ def test_wrong_backward_rejected(wrong, broken, masks, seed, att_shape):
     for mask in masks:
         results = check_attention_backward(seed, att_shape, backward_with(**wrong), mask)
         assert not any(results[i] for i in broken), mask
-
-
-WRONG_SQUARE = {
-    "dK = dS Q, not dSᵀ Q": ({"dK": "dS Q"}, 1),
-    "dK transposed": ({"dK": "(dS.T Q).T"}, 1),
-    "dQ = dSᵀ K": ({"dQ": "dS.T K"}, 0),
-    "dV = P G": ({"dV": "P G"}, 2),
-    "dV transposed": ({"dV": "(P.T G).T"}, 2),
-}
 
 
 @pytest.mark.parametrize(("wrong", "broken"), WRONG_SQUARE.values(), ids=WRONG_SQUARE.keys())

@@ -4,11 +4,15 @@ import numpy as np
 import pytest
 
 from snippets.checks.layers.convolution import (
+    WRONG_CONVOLUTION,
+    as_convolution_with,
+    backward_with,
     check_col2im,
     check_conv_backward,
     check_conv_forward,
     check_input_gradient_is_a_convolution,
     conv_inputs,
+    uncropped,
 )
 from snippets.gradcheck import GradientCheckError
 from snippets.layers.convolution import (
@@ -128,38 +132,10 @@ def test_assigning_col2im_is_right_without_overlap():
 # --- wrong input gradients as convolutions -------------------------------------------------------
 
 
-def as_convolution_with(flip=(True, True), swap=True, dilate=True):
-    def as_convolution(dY, W, x_shape, stride, padding):
-        N, F, ho, wo = dY.shape
-        kh, kw = W.shape[2:]
-        h, w = x_shape[2:]
-        s = stride if dilate else 1
-        dilated = np.zeros((N, F, s * (ho - 1) + 1, s * (wo - 1) + 1))
-        dilated[:, :, ::s, ::s] = dY
-        extra_h = max(h + 2 * padding - (s * (ho - 1) + kh), 0)
-        extra_w = max(w + 2 * padding - (s * (wo - 1) + kw), 0)
-        padded = np.pad(
-            dilated, ((0, 0), (0, 0), (kh - 1, kh - 1 + extra_h), (kw - 1, kw - 1 + extra_w))
-        )
-        Wf = W[:, :, :: -1 if flip[0] else 1, :: -1 if flip[1] else 1]
-        Wf = np.ascontiguousarray(Wf.transpose(1, 0, 2, 3) if swap else Wf)
-        dXp = conv2d_forward(padded, Wf, np.zeros(Wf.shape[0]))
-        return dXp[:, :, padding : padding + h, padding : padding + w]
-
-    return as_convolution
-
-
 def test_convolution_helper_is_right(seed, config):
     assert all(
         check_input_gradient_is_a_convolution(seed, *config, as_convolution=as_convolution_with())
     )
-
-
-WRONG_CONVOLUTION = {
-    "filters not flipped": {"flip": (False, False)},
-    "flipped along the rows only": {"flip": (True, False)},
-    "flipped along the columns only": {"flip": (False, True)},
-}
 
 
 @pytest.mark.parametrize("wrong", WRONG_CONVOLUTION.values(), ids=WRONG_CONVOLUTION.keys())
@@ -200,18 +176,6 @@ def test_stride_ignored_is_right_at_stride_1():
 # --- wrong weight and bias gradients -------------------------------------------------------------
 
 
-def backward_with(dW="G2 cols.T", db="sum"):
-    def backward(dY, X, W, stride, padding):
-        dX, _, _ = conv2d_backward(dY, X, W, stride, padding)
-        F, _, kh, kw = W.shape
-        G2 = dY.transpose(1, 0, 2, 3).reshape(F, -1)
-        cols = im2col(X, kh, kw, stride, padding)
-        weights = G2 @ cols.T if dW == "G2 cols.T" else (cols @ G2.T).reshape(W.shape)
-        return dX, weights.reshape(W.shape), G2.sum(axis=1) if db == "sum" else G2.mean(axis=1)
-
-    return backward
-
-
 def test_weight_helper_is_right(seed, config):
     X, W, _, G = conv_inputs(seed, *config)
     ours = backward_with()(G, X, W, *config[1:])
@@ -222,17 +186,13 @@ def test_weight_helper_is_right(seed, config):
 @pytest.mark.parametrize("config", [c for c in CONFIGS if c[0][2] > 1], ids=str)
 def test_wrong_dW_and_averaged_db_rejected(few_seeds, config):
     # With one filter (F = 1), cols G₂ᵀ holds the same numbers as G₂ colsᵀ: left out.
-    wrong = backward_with(dW="cols G2.T", db="mean")
+    wrong = backward_with(dW="cols G_mat.T", db="mean")
     _, dW_result, db_result = check_conv_backward(few_seeds, *config, backward=wrong)
     assert not dW_result
     assert not db_result
 
 
 def test_padding_not_cropped_is_a_shape_error():
-    def uncropped(dY, X, W, stride, padding):
-        dX, dW, db = conv2d_backward(dY, X, W, stride, padding)
-        return np.pad(dX, ((0, 0), (0, 0), (padding, padding), (padding, padding))), dW, db
-
     with pytest.raises(GradientCheckError, match="shape"):
         check_conv_backward(0, backward=uncropped)
 

@@ -5,8 +5,10 @@ import numpy as np
 import pytest
 
 from snippets.checks.layers.embedding import (
+    WRONG_BACKWARD,
     check_embedding_backward,
     check_embedding_forward,
+    columns_looked_up,
     embedding_inputs,
     one_hot,
 )
@@ -31,29 +33,7 @@ def test_checks_pass_with_distinct_indices(seed, shape):
     assert all(check_embedding_backward(seed, shape, repeats=False))
 
 
-def buffered(dY, idx, V):
-    dE = np.zeros((V, dY.shape[-1]))
-    dE[idx] += dY
-    return dE
-
-
-def assigned(dY, idx, V):
-    dE = np.zeros((V, dY.shape[-1]))
-    dE[idx] = dY
-    return dE
-
-
-def averaged(dY, idx, V):
-    counts = np.bincount(idx, minlength=V)
-    return embedding_backward(dY, idx, V) / np.maximum(counts, 1)[:, None]
-
-
-WRONG = {
-    "dE[idx] += dY": buffered,
-    "dE[idx] = dY": assigned,
-    "repeated rows averaged": averaged,
-    "wrong sign": lambda dY, idx, V: -embedding_backward(dY, idx, V),
-}
+WRONG = WRONG_BACKWARD
 
 
 @pytest.mark.parametrize("name", WRONG)
@@ -71,7 +51,7 @@ def test_scatter_mistakes_hide_without_repeats(name, seed):
 
 
 def test_wrong_forward_rejected(seed):
-    assert not check_embedding_forward(seed, (4, 4, 4), forward=lambda E, idx: E.T[idx])
+    assert not check_embedding_forward(seed, (4, 4, 4), forward=columns_looked_up)
 
 
 def test_indices_of_any_shape(seed):

@@ -5,6 +5,10 @@ import numpy as np
 import pytest
 
 from snippets.checks.layers.linear import (
+    WRONG,
+    WRONG_COLUMNS,
+    WRONG_FORWARD,
+    WRONG_ROWS,
     check_linear_backward,
     check_linear_columns,
     check_linear_forward,
@@ -12,6 +16,7 @@ from snippets.checks.layers.linear import (
     check_linear_rows,
     check_mean_loss,
     layer_inputs,
+    replace,
 )
 from snippets.gradcheck import GradientCheckError
 from snippets.layers.linear import (
@@ -44,30 +49,6 @@ def test_checks_pass(seed, shape):
     assert all(check_mean_loss(seed, shape))
 
 
-def replace(backward, position, wrong):
-    """backward with output number `position` replaced by wrong(dY, X, W)."""
-
-    def changed(dY, X, W):
-        out = list(backward(dY, X, W))
-        out[position] = wrong(dY, X, W)
-        return tuple(out)
-
-    return changed
-
-
-# (out, in) weights, samples as rows: dX = dY W, dW = dYᵀ X, db = dYᵀ 1.
-WRONG = {
-    "dX = dY @ W.T": (0, lambda dY, X, W: dY @ W.T),
-    "dX wrong sign": (0, lambda dY, X, W: -dY @ W),
-    "dW = X.T @ dY, the (in, out) formula": (1, lambda dY, X, W: X.T @ dY),
-    "dW transposed": (1, lambda dY, X, W: (dY.T @ X).T),
-    "dW wrong sign": (1, lambda dY, X, W: -dY.T @ X),
-    "db not summed: one sample": (2, lambda dY, X, W: dY[0]),
-    "db averaged": (2, lambda dY, X, W: dY.mean(axis=0)),
-    "db summed over features": (2, lambda dY, X, W: dY.sum(axis=1)),
-}
-
-
 @pytest.mark.parametrize("name", WRONG)
 def test_wrong_backward_rejected_on_square_shapes(name, seed):
     position, wrong = WRONG[name]
@@ -92,16 +73,8 @@ def test_transposed_dW_on_non_square_shapes_is_a_shape_error():
 
 def test_wrong_forward_rejected_where_it_runs(seed):
     # Bias added to the columns (one entry per sample) instead of the rows: runs when N = m.
-    assert not check_linear_forward(seed, SQUARE, forward=lambda X, W, b: X @ W.T + b[:, None])
-    assert not check_linear_forward(seed, SQUARE, forward=lambda X, W, b: X @ W + b)
-
-
-# (in, out) weights: dX = dY Wᵀ, dW = Xᵀ dY.
-WRONG_ROWS = {
-    "dX = dY @ W": (0, lambda dY, X, W: dY @ W),
-    "dW = dY.T @ X, the (out, in) formula": (1, lambda dY, X, W: dY.T @ X),
-    "db one sample": (2, lambda dY, X, W: dY[0]),
-}
+    for wrong in WRONG_FORWARD.values():
+        assert not check_linear_forward(seed, SQUARE, forward=wrong)
 
 
 @pytest.mark.parametrize("name", WRONG_ROWS)
@@ -111,15 +84,6 @@ def test_wrong_rows_backward_rejected(name, seed):
         seed, SQUARE, backward=replace(linear_rows_backward, position, wrong)
     )
     assert not results[1 + position]
-
-
-# Samples as columns: dX = Wᵀ dD, dW = dD Xᵀ, db = dD 1 (arguments (dD, W, X)).
-WRONG_COLUMNS = {
-    "dX = W @ dD": (0, lambda dD, W, X: W @ dD),
-    "dW = dD @ X, X not transposed": (1, lambda dD, W, X: dD @ X),
-    "dW transposed": (1, lambda dD, W, X: (dD @ X.T).T),
-    "db summed over outputs": (2, lambda dD, W, X: dD.sum(axis=0)),
-}
 
 
 @pytest.mark.parametrize("name", WRONG_COLUMNS)

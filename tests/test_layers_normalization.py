@@ -5,10 +5,14 @@ import pytest
 
 from snippets.checks.layers.normalization import (
     EPS,
+    WRONG_BACKWARD,
+    WRONG_FORWARD,
+    backward_with,
     check_batchnorm_backward,
     check_batchnorm_forward,
     check_layernorm_backward,
     check_layernorm_forward,
+    forward_with,
     norm_inputs,
 )
 from snippets.layers.normalization import (
@@ -52,24 +56,9 @@ def test_backward_checks_pass(seed, norm_shape):
 # --- wrong forward passes ----------------------------------------------------------------------
 
 
-def forward_with(axis, ddof=0):
-    def forward(X, gamma, beta, eps):
-        Xc = X - X.mean(axis=axis, keepdims=True)
-        var = (Xc**2).sum(axis=axis, keepdims=True) / (X.shape[axis] - ddof)
-        return Xc / np.sqrt(var + eps) * gamma + beta
-
-    return forward
-
-
 def test_forward_helper_is_right(seed, norm_shape):
     assert check_layernorm_forward(seed, norm_shape, forward=forward_with(axis=1))
     assert check_batchnorm_forward(seed, norm_shape, forward=forward_with(axis=0))
-
-
-WRONG_FORWARD = {
-    "statistics over the wrong axis": ({"axis": 0}, {"axis": 1}),
-    "variance over count - 1": ({"axis": 1, "ddof": 1}, {"axis": 0, "ddof": 1}),
-}
 
 
 @pytest.mark.parametrize(("ln", "bn"), WRONG_FORWARD.values(), ids=WRONG_FORWARD.keys())
@@ -82,45 +71,12 @@ def test_wrong_forward_rejected(ln, bn, seed, norm_shape):
 # --- wrong backward passes ---------------------------------------------------------------------
 
 
-def backward_with(
-    axis, mean_term=1.0, var_term=1.0, var_over_k=True, dgamma_from_X=False, dbeta_mean=False
-):
-    """The normalisation backward pass over `axis`, with parts scaled away or replaced."""
-
-    def backward(dY, X, gamma, eps):
-        Xc = X - X.mean(axis=axis, keepdims=True)
-        sigma = np.sqrt((Xc**2).mean(axis=axis, keepdims=True) + eps)
-        Xhat, dXhat = Xc / sigma, dY * gamma
-        k = X.shape[axis]
-        dX = (
-            dXhat
-            - mean_term * dXhat.mean(axis=axis, keepdims=True)
-            - var_term
-            * Xhat
-            * (dXhat * Xhat).sum(axis=axis, keepdims=True)
-            / (k if var_over_k else 1)
-        ) / sigma
-        dgamma = (dY * (X if dgamma_from_X else Xhat)).sum(axis=0)
-        dbeta = dY.mean(axis=0) if dbeta_mean else dY.sum(axis=0)
-        return dX, dgamma, dbeta
-
-    return backward
-
-
 def test_backward_helper_is_right(seed, norm_shape):
     assert all(check_layernorm_backward(seed, norm_shape, backward=backward_with(axis=1)))
     assert all(check_batchnorm_backward(seed, norm_shape, backward=backward_with(axis=0)))
 
 
-#: (changes to the backward pass, index of the result it must make wrong: 0 dX, 1 dγ, 2 dβ)
-WRONG = {
-    "mu and sigma constant": ({"mean_term": 0.0, "var_term": 0.0}, 0),
-    "mean term dropped": ({"mean_term": 0.0}, 0),
-    "variance term dropped": ({"var_term": 0.0}, 0),
-    "variance term without 1/k": ({"var_over_k": False}, 0),
-    "dgamma from X, not X hat": ({"dgamma_from_X": True}, 1),
-    "dbeta a mean, not a sum": ({"dbeta_mean": True}, 2),
-}
+WRONG = WRONG_BACKWARD
 
 
 @pytest.mark.parametrize(("changes", "broken"), WRONG.values(), ids=WRONG.keys())

@@ -5,6 +5,10 @@ import numpy as np
 import pytest
 
 from snippets.checks.layers.softmax import (
+    WRONG_BACKWARD,
+    WRONG_CE,
+    WRONG_HVP,
+    WRONG_JACOBIAN,
     check_batch_jacobian,
     check_cross_entropy,
     check_hvp,
@@ -12,8 +16,12 @@ from snippets.checks.layers.softmax import (
     check_softmax_backward,
     check_softmax_forward,
     check_softmax_jacobian,
+    forgot_the_max,
     naive_logsumexp,
+    over_columns,
     softmax_inputs,
+    summed_loss,
+    whole_batch,
 )
 from snippets.layers.softmax import (
     cross_entropy,
@@ -53,22 +61,8 @@ def test_rows_are_probabilities(seed, sm_shape):
     assert np.allclose(P.sum(axis=1), 1.0, rtol=0, atol=1e-15)
 
 
-def over_columns(Z):
-    E = np.exp(Z - Z.max(axis=0))
-    return E / E.sum(axis=0)
-
-
 def test_softmax_over_the_wrong_axis_rejected(seed):
     assert not check_softmax_forward(seed, SQUARE, forward=over_columns)
-
-
-WRONG_BACKWARD = {
-    "one inner product for the batch": lambda dP, P: P * (dP - np.sum(dP * P)),
-    "row-wise sum left out": lambda dP, P: P * (dP - dP * P),
-    "p ∘ g alone": lambda dP, P: P * dP,
-    "sum over the wrong axis": lambda dP, P: P * (dP - np.sum(dP * P, axis=0, keepdims=True)),
-    "wrong sign": lambda dP, P: -P * (dP - np.sum(dP * P, axis=1, keepdims=True)),
-}
 
 
 @pytest.mark.parametrize("name", WRONG_BACKWARD)
@@ -84,21 +78,12 @@ def test_one_inner_product_is_right_for_a_single_sample(seed):
     )[0]
 
 
-def whole_batch(P):
-    p = P.reshape(-1)
-    return np.diag(p) - np.outer(p, p)
-
-
 def test_batch_as_one_vector_rejected(seed):
     assert not check_batch_jacobian(seed, (4, 3), batch_jacobian=whole_batch)
     assert not check_batch_jacobian(seed, SQUARE, batch_jacobian=whole_batch)
 
 
-@pytest.mark.parametrize(
-    "wrong",
-    [np.diag, lambda p: np.diag(p) + np.outer(p, p), lambda p: np.outer(p, p) - np.diag(p)],
-    ids=["diag(p)", "+ p pᵀ", "wrong sign"],
-)
+@pytest.mark.parametrize("wrong", WRONG_JACOBIAN.values(), ids=WRONG_JACOBIAN.keys())
 def test_wrong_jacobian_rejected(wrong, seed):
     assert not check_softmax_jacobian(seed, 4, jacobian=wrong)[0]
 
@@ -109,19 +94,7 @@ def test_naive_logsumexp_rejected_at_large_logits(seed, sm_shape):
 
 
 def test_logsumexp_without_adding_back_the_max_rejected(seed):
-    def forgot_mu(Z):
-        mu = Z.max(axis=1)
-        return np.log(np.exp(Z - mu[:, None]).sum(axis=1))
-
-    assert not check_logsumexp(seed, (4, 3), lse=forgot_mu)[0]
-
-
-WRONG_CE = {
-    "P - T without 1/N": lambda Z, T: softmax(Z) - T,
-    "T - P": lambda Z, T: (T - softmax(Z)) / Z.shape[0],
-    "softmax over the wrong axis": lambda Z, T: (over_columns(Z) - T) / Z.shape[0],
-    "1/N twice": lambda Z, T: (softmax(Z) - T) / Z.shape[0] ** 2,
-}
+    assert not check_logsumexp(seed, (4, 3), lse=forgot_the_max)[0]
 
 
 @pytest.mark.parametrize("name", WRONG_CE)
@@ -132,22 +105,7 @@ def test_wrong_cross_entropy_gradient_rejected(name, soft, seed):
 
 
 def test_summed_loss_rejected(seed):
-    def summed(Z, T):
-        return cross_entropy(Z, T) * Z.shape[0]
-
-    assert not check_cross_entropy(seed, (4, 3), loss=summed)[0]
-
-
-WRONG_HVP = {
-    "no 1/N": lambda Z, V: cross_entropy_hvp(Z, V) * Z.shape[0],
-    "no p pᵀ term": lambda Z, V: softmax(Z) * V / Z.shape[0],
-    "p pᵀ term added": lambda Z, V: (
-        (softmax(Z) * V + softmax(Z) * np.sum(softmax(Z) * V, axis=1, keepdims=True)) / Z.shape[0]
-    ),
-    "inner product over the batch": lambda Z, V: (
-        (softmax(Z) * V - softmax(Z) * np.sum(softmax(Z) * V)) / Z.shape[0]
-    ),
-}
+    assert not check_cross_entropy(seed, (4, 3), loss=summed_loss)[0]
 
 
 @pytest.mark.parametrize("name", WRONG_HVP)

@@ -4,22 +4,24 @@ import numpy as np
 import pytest
 
 from snippets.checks.layers.transformer_block import (
+    NAMES,
+    WRONG,
+    backward_with,
     block_inputs,
     check_block_backward,
     check_block_forward,
     check_key_bias_has_no_effect,
 )
-from snippets.layers.activations import gelu, gelu_backward
-from snippets.layers.attention import attention_backward, softmax_rows
-from snippets.layers.linear import linear_backward
-from snippets.layers.normalization import layernorm_backward
-from snippets.layers.transformer_block import PARAMETER_SHAPES, block_backward, block_forward
+from snippets.layers.attention import softmax_rows
+from snippets.layers.transformer_block import (
+    block_backward,
+    block_forward,
+)
 
-#: (n, p, h, f): tokens, model width, head width, MLP width. All different, both orders of
+#: (N, q, r, w): tokens, model width, head width, MLP width. All different, both orders of
 #: p and h, a head wider than the model, and square (every transposed gradient fits).
 BLOCK_SHAPES = [(5, 6, 4, 7), (3, 8, 2, 5), (6, 3, 5, 2), (4, 4, 4, 4)]
 SQUARE = (4, 4, 4, 4)
-NAMES = ["X", *PARAMETER_SHAPES]
 
 
 @pytest.fixture(params=BLOCK_SHAPES, ids=lambda s: "x".join(map(str, s)))
@@ -74,88 +76,12 @@ def test_a_forward_pass_that_ignores_the_key_bias_is_not_caught_by_it(seed):
 
 # --- a backward pass with replaceable steps ------------------------------------------------------
 
-CORRECT = {
-    "residual2": True,
-    "residual1": True,
-    "dH1_sum": True,
-    "attention": attention_backward,
-    "layernorm": layernorm_backward,
-    "gelu": lambda dS, U: gelu_backward(dS, U),
-    "weight": lambda dW: dW,
-}
-
-
-def backward_with(**wrong):
-    part = {**CORRECT, **wrong}
-
-    def backward(dY, P, c):
-        g = {}
-        dS, dW2, g["db2"] = linear_backward(dY, gelu(c["U"]), P["W2"])
-        g["dW2"] = part["weight"](dW2)
-        dU = part["gelu"](dS, c["U"])
-        dH2, g["dW1"], g["db1"] = linear_backward(dU, c["H2"], P["W1"])
-        dZ_norm, g["dgamma2"], g["dbeta2"] = part["layernorm"](dH2, c["Z"], P["gamma2"])
-        dZ = dY + dZ_norm if part["residual2"] else dZ_norm
-        dA, g["dWO"], g["dbO"] = linear_backward(dZ, c["A"], P["WO"])
-        dQ, dK, dV = part["attention"](dA, c["Q"], c["K"], c["V"], c["M"])
-        dH1 = 0
-        for name, d in (("Q", dQ), ("K", dK), ("V", dV)):
-            dH1_part, g["dW" + name], g["db" + name] = linear_backward(d, c["H1"], P["W" + name])
-            if part["dH1_sum"] or name == "Q":
-                dH1 = dH1 + dH1_part
-        dX_norm, g["dgamma1"], g["dbeta1"] = part["layernorm"](dH1, c["X"], P["gamma1"])
-        g["dX"] = dZ + dX_norm if part["residual1"] else dX_norm
-        return g
-
-    return backward
-
 
 def test_backward_helper_is_the_snippet(seed, block_shape):
     params, X, G = block_inputs(seed, block_shape)
     cache = block_forward(params, X)[1]
     ours, snippet = backward_with()(G, params, cache), block_backward(G, params, cache)
     assert all(np.array_equal(ours[k], snippet[k]) for k in snippet)
-
-
-def attention_no_mask(dO, Q, K, V, M):
-    return attention_backward(dO, Q, K, V, np.zeros_like(M))
-
-
-def attention_no_scale(dO, Q, K, V, M):
-    dQ, dK, dV = attention_backward(dO, Q, K, V, M)
-    return dQ * np.sqrt(Q.shape[1]), dK * np.sqrt(Q.shape[1]), dV
-
-
-def layernorm_constant_statistics(dH, X, gamma):
-    _, dgamma, dbeta = layernorm_backward(dH, X, gamma)
-    sigma = np.sqrt(X.var(axis=1, keepdims=True) + 1e-5)
-    return dH * gamma / sigma, dgamma, dbeta
-
-
-UPSTREAM_OF_Z = ["X", "gamma1", "beta1", "WQ", "bQ", "WK", "WV", "bV", "WO", "bO"]
-#: Not b_V: rows of P sum to 1, so P (V + 1 b_Vᵀ) = P V + 1 b_Vᵀ, and ∂φ/∂b_V = dAᵀ 1 whatever P.
-UPSTREAM_OF_ATTENTION = ["X", "gamma1", "beta1", "WQ", "bQ", "WK", "WV"]
-
-#: (replacement, the gradients it must make wrong)
-WRONG = {
-    "second residual dropped": ({"residual2": False}, UPSTREAM_OF_Z),
-    "first residual dropped": ({"residual1": False}, ["X"]),
-    "dH1 from the query map only": ({"dH1_sum": False}, ["X", "gamma1", "beta1"]),
-    "mask missing in attention backward": ({"attention": attention_no_mask}, UPSTREAM_OF_ATTENTION),
-    "1/sqrt(h) missing in attention backward": (
-        {"attention": attention_no_scale},
-        ["X", "gamma1", "beta1", "WQ", "bQ", "WK"],
-    ),
-    "layer norm mu, sigma constant": (
-        {"layernorm": layernorm_constant_statistics},
-        UPSTREAM_OF_Z,
-    ),
-    "GELU derivative left out": ({"gelu": lambda dS, U: dS}, ["W1", "b1", "X"]),
-    "GELU derivative at the output": (
-        {"gelu": lambda dS, U: gelu_backward(dS, gelu(U))},
-        ["W1", "b1", "X"],
-    ),
-}
 
 
 @pytest.mark.parametrize(("wrong", "broken"), WRONG.values(), ids=WRONG.keys())
@@ -189,7 +115,7 @@ def test_masked_weights_are_zero_in_the_block(seed, block_shape):
 def test_parameter_of_the_wrong_shape_refused():
     params, X, _ = block_inputs(0)
     with pytest.raises(
-        ValueError, match=r"WO must have shape \(6, 4\) \(p, h = 6, 4\); got \(4, 6\)"
+        ValueError, match=r"WO must have shape \(6, 4\) \(q, r = 6, 4\); got \(4, 6\)"
     ):
         block_forward({**params, "WO": params["WO"].T}, X)
     with pytest.raises(ValueError, match=r"b1 must have shape \(7,\)"):
@@ -220,3 +146,60 @@ def test_integer_input_refused():
     params, X, _ = block_inputs(0)
     with pytest.raises(TypeError, match="floating-point"):
         block_forward(params, X.astype(int))
+
+
+def test_the_blocks_own_layers_are_the_layer_pages_layers():
+    """transformer_block.py carries its own short copies of four layers, so that it runs
+    alone; they must compute what the layer modules compute, forward and backward."""
+    from snippets.layers import activations, attention, linear, normalization
+    from snippets.layers import transformer_block as tb
+
+    rng = np.random.default_rng(0)
+    X, W, b = rng.standard_normal((5, 4)), rng.standard_normal((3, 4)), rng.standard_normal(3)
+    dY, gamma, beta = rng.standard_normal((5, 3)), rng.uniform(0.5, 1.5, 4), rng.standard_normal(4)
+    dX4 = rng.standard_normal((5, 4))
+    Q, K, V = rng.standard_normal((5, 2)), rng.standard_normal((5, 2)), rng.standard_normal((5, 3))
+    x = np.concatenate([rng.uniform(-6, 6, 50), [-1e300, -40.0, 0.0, 40.0, 1e300]])
+    M = tb.causal_mask(5)
+    pairs = [
+        (tb.linear_forward(X, W, b), linear.linear_forward(X, W, b)),
+        (tb.linear_backward(dY, X, W), linear.linear_backward(dY, X, W)),
+        (tb.layernorm_forward(X, gamma, beta), normalization.layernorm_forward(X, gamma, beta)),
+        (tb.layernorm_backward(dX4, X, gamma), normalization.layernorm_backward(dX4, X, gamma)),
+        (M, attention.causal_mask(5)),
+        (tb.attention_forward(Q, K, V, M), attention.attention_forward(Q, K, V, M)),
+        (tb.attention_backward(dY, Q, K, V, M), attention.attention_backward(dY, Q, K, V, M)),
+        (tb.gelu(x), activations.gelu(x)),
+        (tb.gelu_backward(np.ones_like(x), x), activations.gelu_backward(np.ones_like(x), x)),
+    ]
+    for mine, theirs in pairs:
+        for a, b_ in zip(np.atleast_1d(mine) if isinstance(mine, np.ndarray) else mine,
+                         np.atleast_1d(theirs) if isinstance(theirs, np.ndarray) else theirs,
+                         strict=True):  # fmt: skip
+            np.testing.assert_allclose(a, b_, rtol=1e-13, atol=1e-300)
+
+
+def test_the_block_runs_alone_in_an_empty_folder(tmp_path):
+    """Copied on its own into a folder where the project is not importable, the file runs."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    source = Path(__file__).parents[1] / "snippets/layers/transformer_block.py"
+    (tmp_path / "block.py").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    run = (  # `snippets` blocked, in case an install of the project is on the path
+        "import sys; sys.modules['snippets'] = None; sys.path.insert(0, '.')\n"
+        "import numpy as np, block\n"
+        "rng = np.random.default_rng(0)\n"
+        "sizes = {'q': 6, 'r': 4, 'w': 7}\n"
+        "P = {k: rng.standard_normal(tuple(sizes[d] for d in dims))"
+        " for k, dims in block.PARAMETER_SHAPES.items()}\n"
+        "Y, cache = block.block_forward(P, rng.standard_normal((5, 6)))\n"
+        "print(sorted(block.block_backward(np.ones_like(Y), P, cache)) == sorted("
+        "['dX'] + ['d' + k for k in P]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", run], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"

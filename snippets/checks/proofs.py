@@ -539,7 +539,7 @@ def _activation(name):
 
 
 _MASK = attention.causal_mask(4)
-_BLOCK = {k: tuple({"p": 4, "h": 3, "f": 5}[d] for d in dims)
+_BLOCK = {k: tuple({"q": 4, "r": 3, "w": 5}[d] for d in dims)
           for k, dims in transformer_block.PARAMETER_SHAPES.items()}  # fmt: skip
 
 

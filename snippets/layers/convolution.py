@@ -10,11 +10,11 @@ with Xp = X padded by p zeros; Y is (N, F, h', w'), h' = (h + 2p − kh) // s + 
 w' = (w + 2p − kw) // s + 1. im2col copies each patch into a column:
 
     cols = im2col(X)           (C·kh·kw, N·h'·w')
-    Y = W₂ cols + b 1ᵀ         W₂ = W reshaped to (F, C·kh·kw): the site's D = W X
+    Y = W_mat cols + b 1ᵀ         W_mat = W reshaped to (F, C·kh·kw): the site's D = W X
 
-Backward, with dY = ∂φ/∂Y reshaped to G₂ (F, N·h'·w'):
+Backward, with dY = ∂φ/∂Y reshaped to G_mat (F, N·h'·w'):
 
-    dW = G₂ colsᵀ  (reshaped to W's shape)   db = G₂ 1   dcols = W₂ᵀ G₂
+    dW = G_mat colsᵀ  (reshaped to W's shape)   db = G_mat 1   dcols = W_matᵀ G_mat
     dX = col2im(dcols): every column added back onto the pixels it was copied from.
 """
 
@@ -90,7 +90,7 @@ def col2im(dcols, x_shape, kh, kw, stride, padding):
 
 
 def conv2d_forward(X, W, b, stride=1, padding=0):
-    """Y = W₂ im2col(X) + b 1ᵀ, reshaped to (N, F, h', w'); X (N, C, h, w), W (F, C, kh, kw),
+    """Y = W_mat im2col(X) + b 1ᵀ, reshaped to (N, F, h', w'); X (N, C, h, w), W (F, C, kh, kw),
     b (F,)."""
     _check(X, W, stride, padding, b)
     (N, _, h, w), (F, _, kh, kw) = X.shape, W.shape
@@ -100,8 +100,8 @@ def conv2d_forward(X, W, b, stride=1, padding=0):
 
 
 def conv2d_backward(dY, X, W, stride=1, padding=0):
-    """Given dY = ∂φ/∂Y (N, F, h', w'), return dX = col2im(W₂ᵀ G₂) (N, C, h, w),
-    dW = G₂ colsᵀ (F, C, kh, kw) and db = G₂ 1 (F,), with G₂ = dY as (F, N·h'·w')."""
+    """Given dY = ∂φ/∂Y (N, F, h', w'), return dX = col2im(W_matᵀ G_mat) (N, C, h, w),
+    dW = G_mat colsᵀ (F, C, kh, kw) and db = G_mat 1 (F,), with G_mat = dY as (F, N·h'·w')."""
     _check(X, W, stride, padding)
     (N, _, h, w), (F, _, kh, kw) = X.shape, W.shape
     ho, wo = output_size(h, kh, stride, padding), output_size(w, kw, stride, padding)

@@ -10,6 +10,9 @@ log-sum-exp, lse(z) = log Σ_k exp(z_k) = μ + log Σ_k exp(z_k − μ) with μ 
 Cross-entropy of targets T (N, K), each row a probability vector (one-hot or not), mean over rows:
 
     φ = (1/N) Σ_n (lse(z_n) − ⟨t_n, z_n⟩) = −(1/N) Σ_{n,k} T_nk log P_nk
+    computed as −log p_k = log(1 + r) + (μ − z_k), r = Σ_{j ≠ argmax} exp(z_j − μ):
+    two terms ≥ 0, so no cancellation; accurate to about 1e-15 relative for logits up
+    to 1e300 in size, and −inf allowed where the target is 0
     ∂φ/∂Z = (P − T) / N
     Hessian-vector product, direction V (N, K):  (1/N) (P ∘ V − P ∘ ((P ∘ V) 1 1ᵀ))
     (one sample: H = diag(p) − p pᵀ, H v = p ∘ v − p (pᵀ v); it does not depend on t)
@@ -72,11 +75,34 @@ def _require_targets(T: np.ndarray, Z: np.ndarray) -> None:
         raise ValueError("each row of T must be a probability vector: entries ≥ 0 that sum to 1")
 
 
-def cross_entropy(Z: np.ndarray, T: np.ndarray) -> float:
-    """φ = (1/N) Σ_n (lse(z_n) − ⟨t_n, z_n⟩): logits Z (N, K), targets T (N, K), rows sum to 1."""
+def _require_logits(Z: np.ndarray) -> None:
     _require_float("Z", Z)
+    if np.isposinf(Z).any() or np.isneginf(Z.max(axis=1)).any():
+        raise ValueError("logits must be finite or −inf, with a finite entry in every row")
+
+
+def _neg_log_softmax(Z: np.ndarray) -> np.ndarray:
+    """−log P = log(1 + r) + (μ − Z), row by row, μ the row max, r the sum of exp(z_j − μ)
+    over all j but one maximal entry. exp(z_j − μ) is corrected for the rounding of z_j − μ
+    (the error e of the subtraction, exact by TwoSum, enters as exp(d + e) ≈ exp(d) (1 + e))."""
+    mu = Z.max(axis=1, keepdims=True)
+    d = Z - mu  # ≤ 0; −inf where Z is −inf
+    finite = np.isfinite(d)
+    Zf, df = np.where(finite, Z, mu), np.where(finite, d, 0.0)
+    back = df - Zf  # TwoSum of Z + (−μ): the rounding error of d, exactly
+    err = (Zf - (df - back)) + (-mu - back)
+    E = np.exp(d) * (1.0 + err)
+    E[np.arange(Z.shape[0]), Z.argmax(axis=1)] = 0.0  # the max's own term, 1, is log1p's
+    return np.log1p(E.sum(axis=1, keepdims=True)) + (mu - Z)
+
+
+def cross_entropy(Z: np.ndarray, T: np.ndarray) -> float:
+    """φ = (1/N) Σ_n (lse(z_n) − ⟨t_n, z_n⟩) = −(1/N) Σ T ∘ log P: logits Z (N, K), finite or
+    −inf where T is 0; targets T (N, K), rows sum to 1."""
+    _require_logits(Z)
     _require_targets(T, Z)
-    return float(np.mean(logsumexp(Z) - np.sum(T * Z, axis=1)))
+    losses = T * np.where(T > 0, _neg_log_softmax(Z), 0.0)  # 0 · ∞ counts as 0
+    return float(np.mean(losses.sum(axis=1)))
 
 
 def cross_entropy_backward(Z: np.ndarray, T: np.ndarray) -> np.ndarray:

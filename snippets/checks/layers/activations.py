@@ -55,16 +55,19 @@ def activation_inputs(seed=0, shape=(3, 5), margin=0.1):
 
 
 # --8<-- [start:check_activation]
-def check_activation(name, seed=0, shape=(3, 5), forward=None, backward=None):
+def check_activation(name, seed=0, shape=(3, 5), forward=None, backward=None, claim=None):
     """For y = f(x) entry by entry: the forward pass against the formula, and
-    dx = dy ∘ f'(x) against finite differences of φ(x) = G : f(x), for a random G."""
+    dx = dy ∘ f'(x) against finite differences of φ(x) = G : f(x), for a random G.
+    `claim` names a wrong formula under test in the printed result."""
     forward = forward or ACTIVATIONS[name][0]
     backward = backward or ACTIVATIONS[name][1]
     x, G = activation_inputs(seed, shape)
     f = FORMULAS[name]
     return [
-        compare(forward(x), f(x), label=f"y = {name}(x)"),
-        check_gradient(lambda x: np.sum(G * f(x)), backward(G, x), x, label=f"{name}_backward"),
+        compare(forward(x), f(x), label=claim or f"y = {name}(x)"),
+        check_gradient(
+            lambda x: np.sum(G * f(x)), backward(G, x), x, label=claim or f"{name}_backward"
+        ),
     ]
 
 
@@ -122,3 +125,46 @@ def check_relu_at_zero(h=1e-6, backward=relu_backward):
 
 
 # --8<-- [end:check_relu_at_zero]
+
+
+# --8<-- [start:wrong_backward]
+C = np.sqrt(2 / np.pi)
+
+
+def _tanh_u(x):
+    return np.tanh(C * (x + 0.044715 * x**3))
+
+
+def _gelu_slope(x, c=C, three=3.0):
+    """½ (1 + tanh u) + ½ x (1 − tanh² u) c (1 + 3 a x²), with c and the 3 replaceable."""
+    t = _tanh_u(x)
+    return 0.5 * (1 + t) + 0.5 * x * (1 - t**2) * c * (1 + three * 0.044715 * x**2)
+
+
+WRONG_BACKWARD = {  # claim: (activation, a wrong backward pass dx(dy, x))
+    "tanh' = 1 - tanh x (the square forgotten)": ("tanh", lambda dy, x: dy * (1 - np.tanh(x))),
+    "tanh' = 1 - x² (the input squared)": ("tanh", lambda dy, x: dy * (1 - x**2)),
+    "tanh' left out": ("tanh", lambda dy, x: dy),
+    "tanh' with a wrong sign": ("tanh", lambda dy, x: -dy * (1 - np.tanh(x) ** 2)),
+    "σ' = σ(x)": ("sigmoid", lambda dy, x: dy / (1 + np.exp(-x))),
+    "σ' = x (1 - x) (applied to the input)": ("sigmoid", lambda dy, x: dy * x * (1 - x)),
+    "σ' with a wrong sign": ("sigmoid", lambda dy, x: -dy * np.exp(-x) / (1 + np.exp(-x)) ** 2),
+    "relu' = x instead of [x > 0]": ("relu", lambda dy, x: dy * np.maximum(x, 0)),
+    "relu' with a wrong sign": ("relu", lambda dy, x: -dy * (x > 0)),
+    "gelu' without its second term": ("gelu", lambda dy, x: dy * 0.5 * (1 + _tanh_u(x))),
+    "gelu' without the 3 of 3 a x²": ("gelu", lambda dy, x: dy * _gelu_slope(x, three=1.0)),
+    "gelu' without c": ("gelu", lambda dy, x: dy * _gelu_slope(x, c=1.0)),
+    "gelu' with a wrong sign": ("gelu", lambda dy, x: -dy * _gelu_slope(x)),
+}
+
+WRONG_FORWARD = {
+    "σ(x) = 1 / (1 + e^x)": ("sigmoid", lambda x: 1 / (1 + np.exp(x))),
+}
+
+
+def relu_geq(dy, x):
+    """ReLU with the convention relu'(0) = 1: [x >= 0] instead of [x > 0]."""
+    return dy * (x >= 0)
+
+
+# --8<-- [end:wrong_backward]

@@ -60,7 +60,7 @@ def attention_by_index(Q, K, V, M):
 
 
 # --8<-- [start:check_softmax_backward]
-def check_softmax_backward(seed=0, shape=(4, 6), backward=softmax_rows_backward):
+def check_softmax_backward(seed=0, shape=(4, 6), backward=softmax_rows_backward, context=""):
     """For S (n, m) and P = softmax_rows(S): (1) the Jacobian of one row's softmax is
     diag(p) − p pᵀ, against central differences; (2) the claimed dS = backward(dP, P) equals
     that Jacobian applied to each row of dP; (3) dS against central differences of
@@ -75,8 +75,10 @@ def check_softmax_backward(seed=0, shape=(4, 6), backward=softmax_rows_backward)
     dS = backward(dP, P)
     return [
         check_jacobian(softmax_rows, jacobian, S[:1], label="∂p/∂s = diag(p) − p pᵀ, one row"),
-        compare(dS, by_jacobian, label="dS = P ∘ (dP − rowsum(dP ∘ P)) = Jᵀ dp, row by row"),
-        check_gradient(lambda S: np.sum(dP * softmax_rows(S)), dS, S, label="dS"),
+        compare(
+            dS, by_jacobian, label="dS = P ∘ (dP − rowsum(dP ∘ P)) = Jᵀ dp, row by row" + context
+        ),
+        check_gradient(lambda S: np.sum(dP * softmax_rows(S)), dS, S, label="dS" + context),
     ]
 
 
@@ -113,3 +115,59 @@ def check_attention_backward(
 
 
 # --8<-- [end:check_attention_backward]
+
+
+# --8<-- [start:wrong_passes]
+WRONG_SOFTMAX = {
+    "column-wise": lambda dP, P: P * (dP - np.sum(dP * P, axis=0, keepdims=True)),
+    "no row-sum term": lambda dP, P: P * dP,
+    "Jacobian skipped": lambda dP, P: dP,
+    "row sum of dP, not dP ∘ P": lambda dP, P: P * (dP - dP.sum(axis=1, keepdims=True)),
+}
+
+
+def backward_with(softmax_axis=1, scale="1/sqrt(h)", mask=True, dK="dS.T Q", dQ="dS K", dV="P.T G"):
+    """The attention backward pass with one part replaced."""
+
+    def backward(dO, Q, K, V, M):
+        h = Q.shape[1]
+        c = {"1/sqrt(h)": 1 / np.sqrt(h), "1": 1.0, "1/h": 1 / h}[scale]
+        P = softmax_rows(Q @ K.T / np.sqrt(h) + (M if mask else 0.0))
+        dP = dO @ V.T
+        dS = P * (dP - np.sum(dP * P, axis=softmax_axis, keepdims=True))
+        grads = {
+            "dS K": lambda: dS @ K,
+            "dS.T K": lambda: dS.T @ K,
+            "dS.T Q": lambda: dS.T @ Q,
+            "dS Q": lambda: dS @ Q,
+            "(dS.T Q).T": lambda: (dS.T @ Q).T,
+            "P.T G": lambda: P.T @ dO,
+            "P G": lambda: P @ dO,
+            "(P.T G).T": lambda: (P.T @ dO).T,
+        }
+        return grads[dQ]() * c, grads[dK]() * c, grads[dV]()  # only these are computed
+
+    return backward
+
+
+MASKS = ["causal", "bias", "none"]
+
+#: (replacement, indices of the gradients it must make wrong: 0 dQ, 1 dK, 2 dV, masks it needs)
+WRONG = {
+    "softmax Jacobian column-wise": ({"softmax_axis": 0}, [0, 1], MASKS),
+    "scale 1/√r missing in the backward pass": ({"scale": "1"}, [0, 1], MASKS),
+    "scale 1/r instead of 1/√r": ({"scale": "1/h"}, [0, 1], MASKS),
+    "mask not applied in the backward pass": ({"mask": False}, [0, 1, 2], ["causal", "bias"]),
+}
+
+#: On a square shape, where the wrong formulas have the right shapes: (replacement, index)
+WRONG_SQUARE = {
+    "dK = dS Q, not dSᵀ Q": ({"dK": "dS Q"}, 1),
+    "dK transposed": ({"dK": "(dS.T Q).T"}, 1),
+    "dQ = dSᵀ K": ({"dQ": "dS.T K"}, 0),
+    "dV = P G": ({"dV": "P G"}, 2),
+    "dV transposed": ({"dV": "(P.T G).T"}, 2),
+}
+
+
+# --8<-- [end:wrong_passes]

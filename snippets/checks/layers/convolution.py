@@ -67,7 +67,7 @@ def check_conv_forward(
     return compare(
         forward(X, W, b, stride, padding),
         conv_by_index(X, W, b, stride, padding),
-        label=f"Y = W₂ im2col(X) + b 1ᵀ, stride {stride}, padding {padding}",
+        label=f"Y = W_mat im2col(X) + b 1ᵀ, stride {stride}, padding {padding}",
     )
 
 
@@ -85,7 +85,7 @@ def check_col2im(seed=0, shape=(2, 2, 3, 5, 6, 3, 2), stride=2, padding=1, backw
     return compare(
         np.sum(Z * backward(R, Z.shape, kh, kw, stride, padding)),
         np.sum(im2col(Z, kh, kw, stride, padding) * R),
-        label="Z : col2im(R) = im2col(Z) : R",
+        label="X : col2im(G_col) = im2col(X) : G_col",
     )
 
 
@@ -121,6 +121,7 @@ def check_input_gradient_is_a_convolution(
     stride=2,
     padding=1,
     as_convolution=conv2d_backward_input_as_convolution,
+    context="",
 ):
     """The claim: dX is the stride-1 convolution of dY, dilated by the stride and padded by
     k − 1, with the flipped filters (channels swapped), cropped by p. Against dX from col2im
@@ -131,15 +132,70 @@ def check_input_gradient_is_a_convolution(
         compare(
             dX,
             conv2d_backward(G, X, W, stride, padding)[0],
-            label="dX by convolution = col2im(W₂ᵀ G₂)",
+            label="dX by convolution = col2im(W_matᵀ G_mat)" + context,
         ),
         check_gradient(
             lambda X: np.sum(G * conv_by_index(X, W, b, stride, padding)),
             dX,
             X,
-            label="dX by convolution",
+            label="dX by convolution" + context,
         ),
     ]
 
 
 # --8<-- [end:check_input_gradient_is_a_convolution]
+
+
+# --8<-- [start:wrong_passes]
+def as_convolution_with(flip=(True, True), swap=True, dilate=True):
+    """dX as a convolution of dY, with the flips, the channel swap or the dilation optional."""
+
+    def as_convolution(dY, W, x_shape, stride, padding):
+        N, F, ho, wo = dY.shape
+        kh, kw = W.shape[2:]
+        h, w = x_shape[2:]
+        s = stride if dilate else 1
+        dilated = np.zeros((N, F, s * (ho - 1) + 1, s * (wo - 1) + 1))
+        dilated[:, :, ::s, ::s] = dY
+        extra_h = max(h + 2 * padding - (s * (ho - 1) + kh), 0)
+        extra_w = max(w + 2 * padding - (s * (wo - 1) + kw), 0)
+        padded = np.pad(
+            dilated, ((0, 0), (0, 0), (kh - 1, kh - 1 + extra_h), (kw - 1, kw - 1 + extra_w))
+        )
+        Wf = W[:, :, :: -1 if flip[0] else 1, :: -1 if flip[1] else 1]
+        Wf = np.ascontiguousarray(Wf.transpose(1, 0, 2, 3) if swap else Wf)
+        dXp = conv2d_forward(padded, Wf, np.zeros(Wf.shape[0]))
+        return dXp[:, :, padding : padding + h, padding : padding + w]
+
+    return as_convolution
+
+
+WRONG_CONVOLUTION = {
+    "filters not flipped": {"flip": (False, False)},
+    "flipped along the rows only": {"flip": (True, False)},
+    "flipped along the columns only": {"flip": (False, True)},
+}
+
+
+def backward_with(dW="G_mat cols.T", db="sum"):
+    """conv2d_backward with dW = (cols G_matᵀ) reshaped, or db a mean, if asked."""
+
+    def backward(dY, X, W, stride, padding):
+        dX, _, _ = conv2d_backward(dY, X, W, stride, padding)
+        F, _, kh, kw = W.shape
+        G_mat = dY.transpose(1, 0, 2, 3).reshape(F, -1)
+        cols = im2col(X, kh, kw, stride, padding)
+        weights = G_mat @ cols.T if dW == "G_mat cols.T" else (cols @ G_mat.T).reshape(W.shape)
+        bias = G_mat.sum(axis=1) if db == "sum" else G_mat.mean(axis=1)
+        return dX, weights.reshape(W.shape), bias
+
+    return backward
+
+
+def uncropped(dY, X, W, stride, padding):
+    """dX with the padding rows and columns left on: of the shape of X padded."""
+    dX, dW, db = conv2d_backward(dY, X, W, stride, padding)
+    return np.pad(dX, ((0, 0), (0, 0), (padding, padding), (padding, padding))), dW, db
+
+
+# --8<-- [end:wrong_passes]

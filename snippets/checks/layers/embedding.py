@@ -4,7 +4,7 @@
 shape = (V, d, N): a table E of V rows of d entries, N lookups. Each check builds its inputs
 from a seed and takes the formula under test as a keyword argument, so tests can hand it a
 wrong formula and see it rejected. The reference is the lookup written as a product with a
-one-hot matrix, Y = O E.
+one-hot matrix, Y = R E.
 """
 
 # --8<-- [start:setup]
@@ -29,7 +29,7 @@ def embedding_inputs(seed=0, shape=(5, 3, 8), repeats=True):
 
 
 def one_hot(idx, V):
-    """O (N, V) with O[n, v] = 1 if idx[n] = v, else 0: the lookup E[idx] is O E."""
+    """R (N, V) with R[i, j] = 1 if idx[i] = j, else 0: the lookup E[idx] is R E."""
     return (idx[:, None] == np.arange(V)[None, :]).astype(float)
 
 
@@ -37,10 +37,11 @@ def one_hot(idx, V):
 
 
 # --8<-- [start:check_embedding_forward]
-def check_embedding_forward(seed=0, shape=(5, 3, 8), forward=embedding_forward):
-    """Y = E[idx] against the product O E with the one-hot matrix O (N, V)."""
+def check_embedding_forward(seed=0, shape=(5, 3, 8), forward=embedding_forward, claim=None):
+    """Y = E[idx] against the product R E with the one-hot matrix R (N, V)."""
     E, idx, _ = embedding_inputs(seed, shape)
-    return compare(forward(E, idx), one_hot(idx, E.shape[0]) @ E, label="Y = E[idx] = O E")
+    label = claim or "Y = E[idx] = R E"
+    return compare(forward(E, idx), one_hot(idx, E.shape[0]) @ E, label=label)
 
 
 # --8<-- [end:check_embedding_forward]
@@ -54,16 +55,49 @@ def check_embedding_backward(
     backward=embedding_backward,
     claim="np.add.at(dE, idx, dY)",
 ):
-    """dE (V, d) against finite differences of φ(E) = G : (O E), and against Oᵀ G.
+    """dE (V, d) against finite differences of φ(E) = G : (R E), and against Rᵀ G.
     `claim` names the formula under test in the printed result."""
     E, idx, G = embedding_inputs(seed, shape, repeats)
-    O = one_hot(idx, E.shape[0])  # noqa: E741 - O is the one-hot matrix of the page
+    R = one_hot(idx, E.shape[0])  # the one-hot matrix of the page
     dE = backward(G, idx, E.shape[0])
     which = "with repeated indices" if repeats else "all indices distinct"
     return [
-        check_gradient(lambda E: np.sum(G * (O @ E)), dE, E, label=f"{claim}, {which}"),
-        compare(dE, O.T @ G, label=f"{claim} against O.T @ dY, {which}"),
+        check_gradient(lambda E: np.sum(G * (R @ E)), dE, E, label=f"{claim}, {which}"),
+        compare(dE, R.T @ G, label=f"{claim} against R.T @ dY, {which}"),
     ]
 
 
 # --8<-- [end:check_embedding_backward]
+
+
+# --8<-- [start:wrong_backward]
+def buffered(dY, idx, V):
+    dE = np.zeros((V, dY.shape[-1]))
+    dE[idx] += dY  # one write survives per repeated index
+    return dE
+
+
+def assigned(dY, idx, V):
+    dE = np.zeros((V, dY.shape[-1]))
+    dE[idx] = dY  # assigns: the last write wins
+    return dE
+
+
+def averaged(dY, idx, V):
+    counts = np.bincount(idx, minlength=V)
+    return embedding_backward(dY, idx, V) / np.maximum(counts, 1)[:, None]
+
+
+WRONG_BACKWARD = {
+    "dE[idx] += dY": buffered,
+    "dE[idx] = dY": assigned,
+    "repeated rows averaged": averaged,
+    "np.add.at with a wrong sign": lambda dY, idx, V: -embedding_backward(dY, idx, V),
+}
+
+
+def columns_looked_up(E, idx):
+    return E.T[idx]  # runs when the table is square, V = d
+
+
+# --8<-- [end:wrong_backward]

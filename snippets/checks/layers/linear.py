@@ -36,11 +36,11 @@ def layer_inputs(seed=0, shape=(3, 4, 5)):
 
 
 # --8<-- [start:check_linear_forward]
-def check_linear_forward(seed=0, shape=(3, 4, 5), forward=linear_forward):
-    """Y = X Wᵀ + 1 bᵀ, (n, m): the broadcast `X @ W.T + b` against the outer product 1 bᵀ."""
+def check_linear_forward(seed=0, shape=(3, 4, 5), forward=linear_forward, claim="Y = X @ W.T + b"):
+    """Y = X Wᵀ + 1 bᵀ, (N, m): the broadcast `X @ W.T + b` against the outer product 1 bᵀ."""
     X, W, b, _ = layer_inputs(seed, shape)
     ones = np.ones(X.shape[0])
-    return compare(forward(X, W, b), X @ W.T + np.outer(ones, b), label="Y = X @ W.T + b")
+    return compare(forward(X, W, b), X @ W.T + np.outer(ones, b), label=claim)
 
 
 # --8<-- [end:check_linear_forward]
@@ -52,7 +52,7 @@ BACKWARD_CLAIMS = {"dX": "dX = dY @ W", "dW": "dW = dY.T @ X", "db": "db = dY.su
 
 def check_linear_backward(seed=0, shape=(3, 4, 5), backward=linear_backward, claims=None):
     """φ = G : (X Wᵀ + 1 bᵀ) has ∂φ/∂Y = G. Finite differences of φ against the claimed
-    dX = G W, dW = Gᵀ X, db = Gᵀ 1; and dW against the index form Σ_s G_sd X_sc (einsum).
+    dX = G W, dW = Gᵀ X, db = Gᵀ 1; and dW against the index form Σ_i G_iu X_iv (einsum).
     `claims` renames what is checked in the printed result, e.g. {"dW": "dW = X.T @ dY"}."""
     X, W, b, G = layer_inputs(seed, shape)
     ones = np.ones(X.shape[0])
@@ -67,7 +67,7 @@ def check_linear_backward(seed=0, shape=(3, 4, 5), backward=linear_backward, cla
         check_gradient(lambda W: phi(X, W, b), dW, W, label=label["dW"]),
         check_gradient(lambda b: phi(X, W, b), db, b, label=label["db"]),
         compare(
-            dW, np.einsum("sd,sc->dc", G, X), label=label["dW"] + " against Σ_s dY[s, d] X[s, c]"
+            dW, np.einsum("iu,iv->uv", G, X), label=label["dW"] + " against Σ_i dY[i, u] X[i, v]"
         ),
     ]
 
@@ -77,10 +77,13 @@ def check_linear_backward(seed=0, shape=(3, 4, 5), backward=linear_backward, cla
 
 # --8<-- [start:check_linear_rows]
 def check_linear_rows(
-    seed=0, shape=(3, 4, 5), forward=linear_rows_forward, backward=linear_rows_backward
+    seed=0, shape=(3, 4, 5), forward=linear_rows_forward, backward=linear_rows_backward, claims=None
 ):
     """Weights stored (in, out): Y = X W + 1 bᵀ with W (q, m). The forward pass against the
-    formula, and dX = G Wᵀ, dW = Xᵀ G, db = Gᵀ 1 against finite differences of G : Y."""
+    formula, and dX = G Wᵀ, dW = Xᵀ G, db = Gᵀ 1 against finite differences of G : Y.
+    `claims` renames what is checked (keys Y, dX, dW, db) in the printed result."""
+    label = {"Y": "Y = X @ W + b", "dX": "dX = dY @ W.T", "dW": "dW = X.T @ dY"}
+    label = {**label, "db": "db = dY.sum(axis=0)", **(claims or {})}
     X, Wt, b, G = layer_inputs(seed, shape)
     W = Wt.T.copy()  # (q, m)
     ones = np.ones(X.shape[0])
@@ -90,10 +93,10 @@ def check_linear_rows(
 
     dX, dW, db = backward(G, X, W)
     return [
-        compare(forward(X, W, b), X @ W + np.outer(ones, b), label="Y = X @ W + b"),
-        check_gradient(lambda X: phi(X, W, b), dX, X, label="dX = dY @ W.T"),
-        check_gradient(lambda W: phi(X, W, b), dW, W, label="dW = X.T @ dY"),
-        check_gradient(lambda b: phi(X, W, b), db, b, label="db = dY.sum(axis=0)"),
+        compare(forward(X, W, b), X @ W + np.outer(ones, b), label=label["Y"]),
+        check_gradient(lambda X: phi(X, W, b), dX, X, label=label["dX"]),
+        check_gradient(lambda W: phi(X, W, b), dW, W, label=label["dW"]),
+        check_gradient(lambda b: phi(X, W, b), db, b, label=label["db"]),
     ]
 
 
@@ -102,21 +105,28 @@ def check_linear_rows(
 
 # --8<-- [start:check_linear_columns]
 def check_linear_columns(
-    seed=0, shape=(3, 4, 5), forward=linear_columns_forward, backward=linear_columns_backward
+    seed=0,
+    shape=(3, 4, 5),
+    forward=linear_columns_forward,
+    backward=linear_columns_backward,
+    claims=None,
 ):
     """Samples as columns: D = W X + b 1ᵀ with X (q, n), built here by transposing the rows
     layout. Its forward and backward passes against those of snippets/linear_layer.py, which
-    the math-to-code page checks against finite differences."""
+    the math-to-code page checks against finite differences. `claims` renames what is
+    checked (keys D, dX, dW, db) in the printed result."""
+    label = {"D": "D = (X.T @ W.T + b).T", "dX": "dX = W.T @ dD", "dW": "dW = dD @ X.T"}
+    label = {**label, "db": "db = dD.sum(axis=1)", **(claims or {})}
     Xr, W, b, Gr = layer_inputs(seed, shape)
     X, G = Xr.T.copy(), Gr.T.copy()  # (q, n) and (m, n): one sample per column
     D_part1, cache = part1_forward(W, X, b)
     dW_part1, dX_part1, db_part1 = part1_backward(G, cache)
     dX, dW, db = backward(G, W, X)
     return [
-        compare(forward(W, X, b), D_part1, label="D = (X.T @ W.T + b).T"),
-        compare(dX, dX_part1, label="dX = W.T @ dD"),
-        compare(dW, dW_part1, label="dW = dD @ X.T"),
-        compare(db, db_part1, label="db = dD.sum(axis=1)"),
+        compare(forward(W, X, b), D_part1, label=label["D"]),
+        compare(dX, dX_part1, label=label["dX"]),
+        compare(dW, dW_part1, label=label["dW"]),
+        compare(db, db_part1, label=label["db"]),
     ]
 
 
@@ -171,3 +181,51 @@ def check_mean_loss(
 
 
 # --8<-- [end:check_mean_loss]
+
+
+# --8<-- [start:wrong_passes]
+def replace(backward, position, wrong):
+    """backward with its output number `position` (0 dX, 1 dW, 2 db) replaced by wrong(...)."""
+
+    def changed(*args):
+        out = list(backward(*args))
+        out[position] = wrong(*args)
+        return tuple(out)
+
+    return changed
+
+
+# (out, in) weights, samples as rows: dX = dY W, dW = dYᵀ X, db = dYᵀ 1.
+WRONG = {
+    "dX = dY @ W.T": (0, lambda dY, X, W: dY @ W.T),
+    "dX wrong sign": (0, lambda dY, X, W: -dY @ W),
+    "dW = X.T @ dY, the (in, out) formula": (1, lambda dY, X, W: X.T @ dY),
+    "dW transposed": (1, lambda dY, X, W: (dY.T @ X).T),
+    "dW wrong sign": (1, lambda dY, X, W: -dY.T @ X),
+    "db not summed: one sample": (2, lambda dY, X, W: dY[0]),
+    "db averaged": (2, lambda dY, X, W: dY.mean(axis=0)),
+    "db summed over features": (2, lambda dY, X, W: dY.sum(axis=1)),
+}
+
+# (in, out) weights: dX = dY Wᵀ, dW = Xᵀ dY.
+WRONG_ROWS = {
+    "dX = dY @ W": (0, lambda dY, X, W: dY @ W),
+    "dW = dY.T @ X, the (out, in) formula": (1, lambda dY, X, W: dY.T @ X),
+    "db one sample": (2, lambda dY, X, W: dY[0]),
+}
+
+# Samples as columns: dX = Wᵀ dD, dW = dD Xᵀ, db = dD 1 (arguments (dD, W, X)).
+WRONG_COLUMNS = {
+    "dX = W @ dD": (0, lambda dD, W, X: W @ dD),
+    "dW = dD @ X, X not transposed": (1, lambda dD, W, X: dD @ X),
+    "dW transposed": (1, lambda dD, W, X: (dD @ X.T).T),
+    "db summed over outputs": (2, lambda dD, W, X: dD.sum(axis=0)),
+}
+
+WRONG_FORWARD = {  # the bias along the wrong axis; runs when N = m
+    "Y = X @ W.T + b[:, None]": lambda X, W, b: X @ W.T + b[:, None],
+    "Y = X @ W + b, (in, out) on (out, in) weights": lambda X, W, b: X @ W + b,
+}
+
+
+# --8<-- [end:wrong_passes]

@@ -62,11 +62,11 @@ def gradient_checks(phi, backward, X, gamma, beta, G, name):
 
 
 # --8<-- [start:check_layernorm_forward]
-def check_layernorm_forward(seed=0, shape=(4, 6), forward=layernorm_forward):
+def check_layernorm_forward(seed=0, shape=(4, 6), forward=layernorm_forward, context=""):
     """The forward pass must equal X̂ diag(γ) + 1βᵀ with each row x̂ = C x / σ."""
     X, gamma, beta, _ = norm_inputs(seed, shape)
     expected = normalize_rows(X) @ np.diag(gamma) + np.outer(np.ones(len(X)), beta)
-    return compare(forward(X, gamma, beta, EPS), expected, label="layer norm forward")
+    return compare(forward(X, gamma, beta, EPS), expected, label="layer norm forward" + context)
 
 
 # --8<-- [end:check_layernorm_forward]
@@ -84,11 +84,11 @@ def check_layernorm_backward(seed=0, shape=(4, 6), backward=layernorm_backward, 
 
 
 # --8<-- [start:check_batchnorm_forward]
-def check_batchnorm_forward(seed=0, shape=(4, 6), forward=batchnorm_forward):
+def check_batchnorm_forward(seed=0, shape=(4, 6), forward=batchnorm_forward, context=""):
     """The forward pass must equal X̂ diag(γ) + 1βᵀ with each column of X̂ = C x / σ."""
     X, gamma, beta, _ = norm_inputs(seed, shape)
     expected = normalize_rows(X.T).T @ np.diag(gamma) + np.outer(np.ones(len(X)), beta)
-    return compare(forward(X, gamma, beta, EPS), expected, label="batch norm forward")
+    return compare(forward(X, gamma, beta, EPS), expected, label="batch norm forward" + context)
 
 
 # --8<-- [end:check_batchnorm_forward]
@@ -103,3 +103,60 @@ def check_batchnorm_backward(seed=0, shape=(4, 6), backward=batchnorm_backward, 
 
 
 # --8<-- [end:check_batchnorm_backward]
+
+
+# --8<-- [start:wrong_passes]
+def forward_with(axis, ddof=0):
+    """The normalisation over `axis`, with the variance divided by (count − ddof)."""
+
+    def forward(X, gamma, beta, eps):
+        Xc = X - X.mean(axis=axis, keepdims=True)
+        var = (Xc**2).sum(axis=axis, keepdims=True) / (X.shape[axis] - ddof)
+        return Xc / np.sqrt(var + eps) * gamma + beta
+
+    return forward
+
+
+def backward_with(
+    axis, mean_term=1.0, var_term=1.0, var_over_k=True, dgamma_from_X=False, dbeta_mean=False
+):
+    """The normalisation backward pass over `axis`, with parts scaled away or replaced."""
+
+    def backward(dY, X, gamma, eps):
+        Xc = X - X.mean(axis=axis, keepdims=True)
+        sigma = np.sqrt((Xc**2).mean(axis=axis, keepdims=True) + eps)
+        Xhat, dXhat = Xc / sigma, dY * gamma
+        k = X.shape[axis]
+        dX = (
+            dXhat
+            - mean_term * dXhat.mean(axis=axis, keepdims=True)
+            - var_term
+            * Xhat
+            * (dXhat * Xhat).sum(axis=axis, keepdims=True)
+            / (k if var_over_k else 1)
+        ) / sigma
+        dgamma = (dY * (X if dgamma_from_X else Xhat)).sum(axis=0)
+        dbeta = dY.mean(axis=0) if dbeta_mean else dY.sum(axis=0)
+        return dX, dgamma, dbeta
+
+    return backward
+
+
+#: (layer norm's changes, batch norm's changes) to the forward pass
+WRONG_FORWARD = {
+    "statistics over the wrong axis": ({"axis": 0}, {"axis": 1}),
+    "variance over count - 1": ({"axis": 1, "ddof": 1}, {"axis": 0, "ddof": 1}),
+}
+
+#: (changes to the backward pass, index of the result it must make wrong: 0 dX, 1 dγ, 2 dβ)
+WRONG_BACKWARD = {
+    "mu and sigma constant": ({"mean_term": 0.0, "var_term": 0.0}, 0),
+    "mean term dropped": ({"mean_term": 0.0}, 0),
+    "variance term dropped": ({"var_term": 0.0}, 0),
+    "variance term without 1/k": ({"var_over_k": False}, 0),
+    "dgamma from X, not X hat": ({"dgamma_from_X": True}, 1),
+    "dbeta a mean, not a sum": ({"dbeta_mean": True}, 2),
+}
+
+
+# --8<-- [end:wrong_passes]

@@ -55,25 +55,23 @@ def naive_logsumexp(Z):
 
 
 # --8<-- [start:check_softmax_forward]
-def check_softmax_forward(seed=0, shape=(4, 3), forward=softmax):
+def check_softmax_forward(seed=0, shape=(4, 3), forward=softmax, claim="P = softmax(Z), by row"):
     """P = softmax of each row of Z, against exp(Z) / Σ exp(Z) along each row."""
     Z = softmax_inputs(seed, shape)[0]
-    return compare(forward(Z), naive_softmax(Z), label="P = softmax(Z), row by row")
+    return compare(forward(Z), naive_softmax(Z), label=claim)
 
 
 # --8<-- [end:check_softmax_forward]
 
 
 # --8<-- [start:check_softmax_jacobian]
-def check_softmax_jacobian(seed=0, K=4, jacobian=softmax_jacobian):
+def check_softmax_jacobian(seed=0, K=4, jacobian=softmax_jacobian, claim="diag(p) − p pᵀ"):
     """For one sample z (K,): ∂p/∂z = diag(p) − p pᵀ against finite differences, and its
     symmetry."""
     z = np.random.default_rng([seed, 11]).standard_normal(K)
     J = jacobian(softmax(z[None, :])[0])
     return [
-        check_jacobian(
-            lambda z: naive_softmax(z[None, :])[0], J, z, label="∂p/∂z = diag(p) − p pᵀ"
-        ),
+        check_jacobian(lambda z: naive_softmax(z[None, :])[0], J, z, label="∂p/∂z = " + claim),
         compare(J, J.T, label="∂p/∂z is symmetric"),
     ]
 
@@ -130,13 +128,13 @@ def check_batch_jacobian(
 
 
 # --8<-- [start:check_logsumexp]
-def check_logsumexp(seed=0, shape=(4, 3), shift=0.0, lse=logsumexp):
+def check_logsumexp(seed=0, shape=(4, 3), shift=0.0, lse=logsumexp, claim=""):
     """lse(Z + c) = lse(Z) + c row by row, for a large shift c, with lse(Z) from the naive
     formula at moderate Z; and ∂ lse(z)/∂z = softmax(z) against finite differences."""
     Z, G, *_ = softmax_inputs(seed, shape)
     g = G[:, 0]  # one upstream gradient per row, for the scalar φ = Σ_n g_n lse(z_n)
     value = lse(Z + shift)
-    label = f"lse(Z + {shift:g}) = lse(Z) + {shift:g}"
+    label = f"{claim}lse(Z + {shift:g}) = lse(Z) + {shift:g}"
     if not np.all(np.isfinite(value)):
         method = "two formulas, same inputs: the claim is not finite"
         return [CheckResult(False, float("inf"), 1e-12, method, label)]
@@ -162,6 +160,7 @@ def check_cross_entropy(
     loss=cross_entropy,
     backward=cross_entropy_backward,
     claim="dZ = (P - T) / N",
+    loss_claim="φ = −mean Σ T log P",
 ):
     """φ = −(1/N) Σ T ∘ log softmax(Z), for one-hot targets T (or soft ones, rows of
     probabilities): the value, and the gradient (P − T)/N against finite differences.
@@ -174,7 +173,7 @@ def check_cross_entropy(
 
     targets = "soft" if soft else "one-hot"
     return [
-        compare(loss(Z, T), phi(Z), label=f"φ = −mean Σ T log P, {targets} T"),
+        compare(loss(Z, T), phi(Z), label=f"{loss_claim}, {targets} T"),
         check_gradient(phi, backward(Z, T), Z, label=f"{claim}, {targets} T"),
     ]
 
@@ -183,7 +182,7 @@ def check_cross_entropy(
 
 
 # --8<-- [start:check_hvp]
-def check_hvp(seed=0, shape=(4, 3), hvp=cross_entropy_hvp):
+def check_hvp(seed=0, shape=(4, 3), hvp=cross_entropy_hvp, claim="H V = (P∘V − P∘<P, V>) / N"):
     """H V for the mean cross-entropy, against finite differences of the gradient:
     H V = ∂/∂Z ⟨∇φ(Z), V⟩ (H is symmetric), with ∇φ(Z) = (softmax(Z) − T)/N written out.
     And for one sample, the gradient's Jacobian against H = diag(p) − p pᵀ."""
@@ -196,9 +195,7 @@ def check_hvp(seed=0, shape=(4, 3), hvp=cross_entropy_hvp):
     z, t = Z[0], T[0]
     p = softmax(z[None, :])[0]
     return [
-        check_gradient(
-            lambda Z: np.sum(grad(Z) * V), hvp(Z, V), Z, label="H V = (P∘V − P∘<P, V>) / N"
-        ),
+        check_gradient(lambda Z: np.sum(grad(Z) * V), hvp(Z, V), Z, label=claim),
         check_jacobian(
             lambda z: naive_softmax(z[None, :])[0] - t,
             np.diag(p) - np.outer(p, p),
@@ -214,3 +211,66 @@ def check_hvp(seed=0, shape=(4, 3), hvp=cross_entropy_hvp):
 
 
 # --8<-- [end:check_hvp]
+
+
+# --8<-- [start:wrong_formulas]
+def over_columns(Z):
+    E = np.exp(Z - Z.max(axis=0))
+    return E / E.sum(axis=0)  # a softmax down each column: over the samples
+
+
+def whole_batch(P):
+    p = P.reshape(-1)  # the batch as one vector
+    return np.diag(p) - np.outer(p, p)
+
+
+def forgot_the_max(Z):
+    mu = Z.max(axis=1)
+    return np.log(np.exp(Z - mu[:, None]).sum(axis=1))  # the shift not added back
+
+
+def summed_loss(Z, T):
+    return cross_entropy(Z, T) * Z.shape[0]
+
+
+WRONG_FORWARD = {"softmax over the columns": over_columns}
+
+WRONG_JACOBIAN = {
+    "diag(p)": np.diag,
+    "diag(p) + p pᵀ": lambda p: np.diag(p) + np.outer(p, p),
+    "p pᵀ − diag(p)": lambda p: np.outer(p, p) - np.diag(p),
+}
+
+WRONG_BACKWARD = {
+    "one inner product for the batch": lambda dP, P: P * (dP - np.sum(dP * P)),
+    "row-wise sum left out": lambda dP, P: P * (dP - dP * P),
+    "p ∘ g alone": lambda dP, P: P * dP,
+    "sum over the wrong axis": lambda dP, P: P * (dP - np.sum(dP * P, axis=0, keepdims=True)),
+    "wrong sign": lambda dP, P: -P * (dP - np.sum(dP * P, axis=1, keepdims=True)),
+}
+
+WRONG_CE = {
+    "P - T without 1/N": lambda Z, T: softmax(Z) - T,
+    "T - P": lambda Z, T: (T - softmax(Z)) / Z.shape[0],
+    "softmax over the wrong axis": lambda Z, T: (over_columns(Z) - T) / Z.shape[0],
+    "1/N twice": lambda Z, T: (softmax(Z) - T) / Z.shape[0] ** 2,
+}
+
+
+def _hvp_terms(Z, V):
+    """P ∘ V and P ∘ ⟨P, V⟩ per row: the two terms of N · H V."""
+    P = softmax(Z)
+    return P * V, P * np.sum(P * V, axis=1, keepdims=True)
+
+
+WRONG_HVP = {
+    "H V without 1/N": lambda Z, V: cross_entropy_hvp(Z, V) * Z.shape[0],
+    "H V without the p pᵀ term": lambda Z, V: _hvp_terms(Z, V)[0] / Z.shape[0],
+    "H V with + p pᵀ": lambda Z, V: sum(_hvp_terms(Z, V)) / Z.shape[0],
+    "H V, one inner product for the batch": lambda Z, V: (
+        (softmax(Z) * V - softmax(Z) * np.sum(softmax(Z) * V)) / Z.shape[0]
+    ),
+}
+
+
+# --8<-- [end:wrong_formulas]
