@@ -215,7 +215,10 @@ def test_eval_costs_counted():
     [
         ("five-point differences, every entry", lambda p: 2 * p + 1),  # the two-point count
         ("complex step, every entry", lambda p: 2 * p),
-        ("directional check, 6 directions", lambda p: 4 * 6 + 1 + 0 * p),
+        (  # the count of the checker before issue 11: six points per direction, and f(x)
+            f"directional check, {check_costs.DIRECTIONS} directions",
+            lambda p: 6 * check_costs.DIRECTIONS + 1 + 0 * p,
+        ),
         ("the gradient itself (forward + backward)", lambda p: 3 + 0 * p),
     ],
 )
