@@ -18,7 +18,13 @@ from snippets.checks.figures import (
     check_jacobian_memory,
     check_kron_layouts,
 )
-from snippets.figures import check_costs, fd_steps, jacobian_memory, kron_layouts
+from snippets.figures import (
+    check_costs,
+    check_sensitivity,
+    fd_steps,
+    jacobian_memory,
+    kron_layouts,
+)
 from snippets.figures.style import COLORS, FOREGROUND, inline_svg, new_figure
 from snippets.gradcheck import expect_pass, expect_reject
 
@@ -30,6 +36,7 @@ FIGURES = {
     "kron_layouts": kron_layouts.kron_layouts_svg,
     "jacobian_memory": jacobian_memory.jacobian_memory_svg,
     "check_costs": check_costs.check_costs_svg,
+    "check_sensitivity": check_sensitivity.check_sensitivity_svg,
 }
 
 

@@ -35,7 +35,7 @@ METHOD_OF = {
 }
 
 
-def counted_evaluations(method: str, shape=(3, 4, 5), seed=0) -> int:
+def counted_evaluations(method: str, shape=(3, 4, 5), seed=0, directions=DIRECTIONS) -> int:
     """Run check_gradient on φ(W) = G : (W X), W (m, q), and count the calls to φ."""
     m, q, n = shape
     rng = np.random.default_rng(seed)
@@ -47,7 +47,7 @@ def counted_evaluations(method: str, shape=(3, 4, 5), seed=0) -> int:
         calls += 1
         return np.sum(G * (W @ X))
 
-    result = check_gradient(phi, G @ X.T, W, method=method, directions=DIRECTIONS)
+    result = check_gradient(phi, G @ X.T, W, method=method, directions=directions)
     if not result:
         raise AssertionError(f"the correct gradient was rejected: {result}")
     return calls
