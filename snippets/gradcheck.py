@@ -216,8 +216,8 @@ def check_gradient(
     if not result and not result.detail and result.max_rel_error * scale <= 3.0 * spread:
         # Rejected, by an error within the spread of f's values around x: say so.
         words = (
-            f"max relative error {result.max_rel_error:.1e} > {tol:.0e}, but f is noisy or"
-            f" not smooth near x ({spread / scale:.0e}): float32 inside f, or a kink?"
+            f"max relative error {result.max_rel_error:.1e} > {tol:.0e}; f is noisy or"
+            " not smooth near x (float32 inside f? a kink?)"
         )
         return CheckResult(False, result.max_rel_error, tol, result.method, label, detail=words)
     return result

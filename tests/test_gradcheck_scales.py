@@ -148,3 +148,47 @@ def test_a_million_entries_cost_8_evaluations_and_a_1e6_error_is_rejected():
     off = check_gradient(softplus, g + 1e-6 * np.max(g) * signs, x)
     assert not off
     assert off.max_rel_error > 1e-7
+
+
+# --- regressions: cases that broke the checker while it was rewritten --------------------------
+
+
+def test_directions_are_not_the_numbers_x_was_drawn_with():
+    # x drawn with default_rng(0) and directions seeded 0 once drew the same z: u = s ⊙ x,
+    # along which ⟨g, u⟩ is far larger than typical and hid a 1e-6 error.
+    x = np.random.default_rng(0).standard_normal(10_000)
+    g = 1 / (1 + np.exp(-x))
+    signs = np.random.default_rng(10_000).choice([-1.0, 1.0], size=x.size)
+    off = check_gradient(lambda x: np.sum(np.logaddexp(0.0, x)), g + 1e-6 * signs, x, seed=0)
+    assert not off
+    assert off.max_rel_error > 1e-7
+
+
+def test_a_zero_gradient_computed_through_cancelling_terms_passes():
+    # tr(X⁻¹ A X) = tr(A): f is constant, but computed from terms much larger than f, so its
+    # numerical gradient is noise above eps·|f|; the spread of f's values accounts for it.
+    rng = np.random.default_rng(2)
+    X = 2 * np.eye(4) + rng.standard_normal((4, 4)) / 2
+    A = rng.standard_normal((4, 4))
+    A -= np.trace(A) / 4 * np.eye(4)  # tr A = 0: f is near 0, its terms are not
+    result = check_gradient(lambda X: np.trace(np.linalg.solve(X, A @ X)), np.zeros((4, 4)), X)
+    assert result
+    assert "exactly zero" in str(result)
+
+
+def test_a_gradient_at_rounding_level_on_both_sides_passes_as_zero_by_complex_step():
+    # A bias that f ignores in exact arithmetic (softmax is shift-invariant): the backward
+    # pass gives rounding noise, and so does the complex step.
+    rng = np.random.default_rng(3)
+    Z, w = rng.standard_normal((3, 5)), rng.standard_normal((3, 5))
+
+    def f(b):
+        S = Z + b  # the same shift for every entry of a row
+        E = np.exp(S - np.max(S.real, axis=1, keepdims=True))
+        return np.sum(w * E / np.sum(E, axis=1, keepdims=True))
+
+    b = rng.standard_normal((3, 1))
+    noise = 1e-17 * rng.standard_normal((3, 1))
+    result = check_gradient(f, noise, b, method="complex")
+    assert result
+    assert "zero to f's rounding level" in str(result)
