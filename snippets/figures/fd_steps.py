@@ -94,7 +94,7 @@ def fd_steps_svg(seed=0) -> str:
         fontsize=9,
         va="bottom",
     )
-    ax.set_xlabel("base step h (entry i moves by h·max(1, |Wᵢ|))")
+    ax.set_xlabel("base step h (entry i moves by h·max(|Wᵢ|, ρ))")
     ax.set_ylabel("max relative error of the gradient")
     ax.set_ylim(FLOOR / 2, 10)
     ax.set_xlim(1e-14, 1)
