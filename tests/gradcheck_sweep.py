@@ -126,12 +126,24 @@ def sweep(full: bool = False, mistakes=MISTAKES, methods=METHODS):
                     yield family.name, c, s, method, claim, in_range, outcome
 
 
+KEYS = (
+    "cases",
+    "silent passes",
+    "false rejections",
+    "clear refusals",
+    "correct passed",
+    "mistakes rejected",
+    "out of range (not judged)",
+)
+
+
 def tally(rows) -> Counter:
-    counts = Counter()
+    counts = Counter(dict.fromkeys(KEYS, 0))
     for _name, _c, _s, _method, claim, in_range, outcome in rows:
         counts["cases"] += 1
         if not in_range:
             counts["out of range (not judged)"] += 1
+            counts[f"out of range: {outcome.split(':')[0]}"] += 1
             continue
         if outcome.startswith("refused"):
             counts["clear refusals"] += 1
