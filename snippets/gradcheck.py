@@ -649,6 +649,7 @@ def _directional_check(f, g, x, tol, directions, seed, label) -> CheckResult:
     worst = 0.0
     noise_worst = 0.0
     largest = 0.0  # the largest |D_u f(x)|
+    biggest_value = 0.0  # the largest |f| met
     for _ in range(directions):
         u = s * rng.standard_normal(x.shape)
         claimed = float(np.sum(g * u))
@@ -671,6 +672,8 @@ def _directional_check(f, g, x, tol, directions, seed, label) -> CheckResult:
         noise_worst = max(noise_worst, noise + truncation)
         largest = max(largest, abs(along))
         worst = max(worst, abs(claimed - along))
+        biggest_value = max(biggest_value, abs(fp2), abs(fp1), abs(fm1), abs(fm2))
+    _refuse_if_f_vanishes(biggest_value, np.array(largest), g, "directional")
     name = f"directional, {directions} random direction{'s' if directions > 1 else ''}"
     if max(typical, largest) <= _AT_ZERO * noise_worst:
         words = _rounding_words(g, _AT_ZERO * noise_worst)
