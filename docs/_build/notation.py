@@ -34,8 +34,8 @@ CORE = [
 CHECKING = [
     Symbol("f", "the scalar function whose gradient is checked", "checking.md"),
     Symbol("x", "the variable of f, an array of any shape", "checking.md"),
-    Symbol("g", "the claimed gradient ∂f/∂x, of the shape of x", "checking.md"),
-    Symbol(r"\hat g", "the numerical gradient the checker computes", "checking.md"),
+    Symbol("g", "the claimed gradient ∂f/∂x, of the shape of x (ĝ: the numerical one)",
+           "checking.md"),
     Symbol("e", "the max relative error the checker prints", "checking.md"),
     Symbol("h", "the finite-difference step", "checking.md"),
     Symbol(r"\epsilon", "float64 machine epsilon, 2.2 × 10⁻¹⁶", "checking.md"),
