@@ -14,6 +14,22 @@ largest entry error relative to the largest entry. Relative to the largest
 entry, not entry by entry, so that entries that are zero (or nearly) are not
 judged by rounding noise.
 
+What a pass means. The steps follow the scale of x (each entry moves by a
+fixed fraction of its own size), so the check means the same at x of size
+1e-200 as at 1e200, and for f of size 1e-300 as 1e300. From the values of f it
+computes, the checker also estimates the rounding noise R of its numerical
+gradient. Then:
+
+- passed: max_i |g_i − ĝ_i| ≤ tolerance · max(max|g|, max|ĝ|), and R is below
+  that bound, so the agreement is not an accident of noise. (Or: the claimed
+  gradient is exactly zero and the numerical one is below R: a stationary
+  point.)
+- REJECTED: the error is above the tolerance and above what noise explains.
+- GradientCheckError: the point cannot be checked to the tolerance asked for
+  (f is at its own rounding level, a step underflows or overflows, f is not
+  float64, ...); the message says what to change: rescale f or x, compute f
+  in float64, use another method. Never a silent pass.
+
 Examples:
     >>> import numpy as np
     >>> rng = np.random.default_rng(0)
@@ -25,12 +41,16 @@ Examples:
 
 from __future__ import annotations
 
+import inspect
+import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 EPS = float(np.finfo(np.float64).eps)
+#: The smallest positive float64 (a subnormal): the absolute rounding of any value.
+SMALLEST = float(np.finfo(np.float64).smallest_subnormal)
 
 #: Default tolerance on the max relative error, by method. The five-point
 #: central difference is accurate to about 1e-11 on well-scaled inputs and the
@@ -42,11 +62,22 @@ DEFAULT_TOLERANCE = {"central": 1e-8, "complex": 1e-10, "directional": 1e-8}
 #: one finite difference per entry.
 FULL_CHECK_MAX_SIZE = 2000
 
+#: Random directions of the directional method by default: each costs four
+#: evaluations of f, so a check of any size costs 8.
+DEFAULT_DIRECTIONS = 2
+
 METHODS = ("auto", "central", "complex", "directional")
+
+#: Relative step of the five-point difference: eps^(1/5) balances its h⁴
+#: truncation error against its eps/h rounding error.
+FIVE_POINT_STEP = EPS**0.2
+#: Relative step of the complex step: small enough that its h² error is below
+#: eps, large enough that Im f stays far from underflow.
+COMPLEX_STEP = 1e-8
 
 
 class GradientCheckError(ValueError):
-    """Raised for input that cannot be checked: the message names the problem."""
+    """Raised for input that cannot be checked: the message names the problem and the fix."""
 
 
 class CheckFailedError(AssertionError):
@@ -63,6 +94,8 @@ class CheckResult:
         tolerance: the bound it was held to.
         method: how the reference was computed, e.g. "central differences".
         label: what was checked, in words; printed first.
+        detail: optional words that replace the number when they say more,
+            e.g. "all 12 entries are exactly zero on both sides" (keyword only).
     """
 
     passed: bool
@@ -70,6 +103,7 @@ class CheckResult:
     tolerance: float
     method: str
     label: str = "gradient"
+    detail: str = field(default="", kw_only=True)
 
     def __bool__(self) -> bool:
         return self.passed
@@ -81,10 +115,12 @@ class CheckResult:
 
     def __str__(self) -> str:
         verdict = "passed  " if self.passed else "REJECTED"
-        return (
-            f"{verdict} {self.label}: max relative error {self.max_rel_error:.1e}"
-            f" ({self.method}, tolerance {self.tolerance:.0e})"
-        )
+        if self.detail:
+            measured = self.detail
+        else:
+            bound = "≤" if self.passed else ">"
+            measured = f"max relative error {self.max_rel_error:.1e} {bound} {self.tolerance:.0e}"
+        return f"{verdict} {self.label}: {measured} ({self.method})"
 
 
 def vec(A: np.ndarray) -> np.ndarray:
@@ -93,12 +129,18 @@ def vec(A: np.ndarray) -> np.ndarray:
 
 
 def relative_error(claimed: np.ndarray, reference: np.ndarray) -> float:
-    """max|claimed − reference| / max(max|claimed|, max|reference|); 0 if both are zero."""
-    claimed, reference = np.asarray(claimed), np.asarray(reference)
-    scale = max(np.max(np.abs(claimed), initial=0.0), np.max(np.abs(reference), initial=0.0))
-    if scale == 0.0:
+    """max|claimed − reference| / max(max|claimed|, max|reference|); 0 if both are zero.
+
+    inf if either side has a NaN or an infinite entry: such a comparison never passes.
+    """
+    claimed, reference = _as_numbers(claimed), _as_numbers(reference)
+    if not (np.all(np.isfinite(claimed)) and np.all(np.isfinite(reference))):
+        return math.inf
+    big = max(np.max(np.abs(claimed), initial=0.0), np.max(np.abs(reference), initial=0.0))
+    if big == 0.0:
         return 0.0
-    return float(np.max(np.abs(claimed - reference), initial=0.0) / scale)
+    # Divided by the largest entry first, so that values near 1e308 do not overflow.
+    return float(np.max(np.abs(claimed / big - reference / big), initial=0.0))
 
 
 def check_gradient(
@@ -108,100 +150,147 @@ def check_gradient(
     *,
     method: str = "auto",
     tolerance: float | None = None,
-    directions: int = 6,
+    directions: int | None = None,
     seed: int = 0,
     label: str = "gradient",
 ) -> CheckResult:
     """Compare a claimed gradient of a scalar function with a numerical one.
 
     Args:
-        f: maps an array of x's shape to a scalar.
+        f: maps an array of x's shape to a scalar (a float64 number).
         grad: the claimed ∂f/∂x, either an array of x's shape or a callable
-            that returns one when given x.
+            that returns one when given x alone.
         x: the point, a float64 array (any shape, at least one entry).
         method: "central" (five-point central differences, one per entry),
             "complex" (complex step, for f that accepts complex input and is
             analytic: no abs, conj or norm), "directional" (a few random
             directions u, comparing ⟨g, u⟩ with the derivative of f along u,
-            relative to the typical size of ⟨g, u⟩; cost independent of
-            x.size), or "auto" (central up to
+            relative to the typical size of ⟨g, u⟩; four evaluations of f
+            per direction whatever x.size), or "auto" (central up to
             FULL_CHECK_MAX_SIZE entries, directional above).
-        tolerance: bound on the max relative error; default by method
-            (DEFAULT_TOLERANCE).
-        directions: how many random directions the directional method uses.
+        tolerance: bound on the max relative error, a number ≥ 0; default by
+            method (DEFAULT_TOLERANCE).
+        directions: how many random directions the directional method uses
+            (default DEFAULT_DIRECTIONS).
         seed: seed of the random directions.
         label: what is checked, in words, for the printed result.
 
     Returns:
-        A CheckResult, truthy if and only if the check passed.
+        A CheckResult, truthy if and only if the check passed. A pass means
+        that the claimed and the numerical gradient agree to the tolerance and
+        that the numerical gradient's estimated rounding noise is below it.
 
     Raises:
-        GradientCheckError: x is not a finite float64 array, f(x) is not a
-            finite real scalar, or the claimed gradient has the wrong shape,
-            dtype or non-finite entries.
+        GradientCheckError: bad input (x not a finite real float64 array, f(x)
+            not a finite float64 scalar, a claimed gradient of the wrong shape
+            or with non-finite entries, a gradient function that does not take
+            x alone, a tolerance that is NaN or negative), f failing at a point
+            near x, or a point where the method cannot resolve the gradient to
+            the tolerance (the message says why, and what to change).
     """
     if method not in METHODS:
         raise GradientCheckError(f"method must be one of {METHODS}; got {method!r}")
+    directions = DEFAULT_DIRECTIONS if directions is None else directions
+    if isinstance(directions, bool) or not isinstance(directions, int | np.integer):
+        raise GradientCheckError(f"directions must be a whole number; got {directions!r}")
     if directions < 1:
         raise GradientCheckError(f"directions must be at least 1; got {directions}")
+    _require_callable(f, "f", "f(x), a scalar")
     x = _checked_point(x, "x")
-    fx = _scalar_value(f, x)
-    g = _claimed_gradient(grad, x)
     if method == "auto":
         method = "central" if x.size <= FULL_CHECK_MAX_SIZE else "directional"
-    tol = DEFAULT_TOLERANCE[method] if tolerance is None else float(tolerance)
-
-    if method == "directional":
-        error = _directional_error(f, g, x, fx, directions, seed)
-        name = f"directional, {directions} random directions"
-    else:
-        reference = _complex_step_gradient(f, x) if method == "complex" else _central_gradient(f, x)
-        error = _gradient_error(g, reference, fx)
-        name = "complex step" if method == "complex" else "central differences"
-    return CheckResult(bool(error <= tol), error, tol, name, label)
+    tol = _checked_tolerance(DEFAULT_TOLERANCE[method] if tolerance is None else tolerance)
+    if method == "directional":  # needs no f(x): four points per direction, nothing more
+        g = _claimed_gradient(grad, x)
+        return _directional_check(f, g, x, tol, directions, seed, label)
+    fx = _scalar_value(f, x)
+    g = _claimed_gradient(grad, x)
+    if method == "complex":
+        reference, noise = _complex_step_gradient(f, x, fx)
+        _refuse_if_f_vanishes(fx, reference, g, method)
+        return _decide(g, reference, noise, tol, "complex step", label, method)
+    reference, noise, spread = _central_gradient(f, x, fx, g, tol)
+    _refuse_if_f_vanishes(fx, reference, g, method)
+    result = _decide(g, reference, noise, tol, "central differences", label, method, spread)
+    scale = max(float(np.max(np.abs(g))), float(np.max(np.abs(reference))))
+    if not result and not result.detail and result.max_rel_error * scale <= 3.0 * spread:
+        # Rejected, by an error within the spread of f's values around x: say so.
+        words = (
+            f"max relative error {result.max_rel_error:.1e} > {tol:.0e}; f is noisy or"
+            " not smooth near x (float32 inside f? a kink?)"
+        )
+        return CheckResult(False, result.max_rel_error, tol, result.method, label, detail=words)
+    return result
 
 
 def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, *, method: str = "central"):
     """∂f/∂x by five-point central differences ("central") or complex step ("complex").
 
-    Returns an array of x's shape. Costs 4·x.size evaluations of f (central)
-    or x.size (complex).
+    Returns an array of x's shape. Steps follow the scale of x. Costs 4·x.size
+    evaluations of f (central) or x.size (complex), after one at x.
     """
     if method not in ("central", "complex"):
         raise GradientCheckError(f"method must be 'central' or 'complex'; got {method!r}")
+    _require_callable(f, "f", "f(x), a scalar")
     x = _checked_point(x, "x")
-    _scalar_value(f, x)
-    return _complex_step_gradient(f, x) if method == "complex" else _central_gradient(f, x)
+    fx = _scalar_value(f, x)
+    if method == "complex":
+        return _complex_step_gradient(f, x)[0]
+    return _central_gradient(f, x, fx)[0]
+
+
+def step_sizes(x: np.ndarray) -> np.ndarray:
+    """The five-point step of each entry, an array of x's shape: h_i = eps^(1/5) · max(|x_i|, ρ).
+
+    ρ is the root mean square of x (1 if x is all zeros). Each step is a fixed fraction of
+    the size of x, so a check means the same at any scale of x. These are the steps of
+    `numerical_gradient`, `numerical_jacobian` and `check_gradient`, except that an entry
+    smaller than ρ where f curves too fast for its step (log x at an entry far below the
+    others) is redone with eps^(1/5) · max(|x_i|, ρ/1000).
+    """
+    x = _checked_point(x, "x")
+    return _steps(x).reshape(x.shape, order="F")
 
 
 def numerical_jacobian(F: Callable[[np.ndarray], np.ndarray], x: np.ndarray) -> np.ndarray:
     """The Jacobian J = ∂vec F(x)/∂vec(x), with column-major vec on both sides.
 
     J has shape (F(x).size, x.size) and J[a, b] = ∂ vec(F)_a / ∂ vec(x)_b,
-    computed by five-point central differences. With this vec,
-    F(X) = A X B gives J = Bᵀ ⊗ A.
+    computed by five-point central differences with steps that follow the
+    scale of x. With this vec, F(X) = A X B gives J = Bᵀ ⊗ A.
     """
+    _require_callable(F, "F", "F(x), an array")
     x = _checked_point(x, "x")
     y = _array_value(F, x)
+    steps = _steps(x)
     columns = np.empty((y.size, x.size))
-    for b, (xp2, xp1, xm1, xm2, h) in enumerate(_stencil_points(x)):
-        values = [vec(_array_value(F, p)) for p in (xp2, xp1, xm1, xm2)]
-        columns[:, b] = _five_point(*values, h)
+    for b, points in enumerate(_stencil_points(x, steps)):
+        values = [vec(_array_value(F, p, _NEAR_X)) for p in points]
+        columns[:, b] = _five_point(*values, steps[b])
     return columns
 
 
 def check_jacobian(
     F: Callable[[np.ndarray], np.ndarray],
-    jacobian: np.ndarray,
+    jacobian: Callable[[np.ndarray], np.ndarray] | np.ndarray,
     x: np.ndarray,
     *,
     tolerance: float | None = None,
     label: str = "Jacobian",
 ) -> CheckResult:
-    """Compare a claimed Jacobian (column-major vec on both sides) with `numerical_jacobian`."""
+    """Compare a claimed Jacobian (column-major vec on both sides) with `numerical_jacobian`.
+
+    `jacobian` is an array of shape (F(x).size, x.size), or a callable that
+    returns one when given x alone (as `grad` in `check_gradient`).
+    """
+    _require_callable(F, "F", "F(x), an array")
     x = _checked_point(x, "x")
     y = _array_value(F, x)
-    J = np.asarray(jacobian)
+    if callable(jacobian):
+        _require_one_argument(jacobian, "the Jacobian function")
+        J = _as_numbers(jacobian(x.copy()), "the claimed Jacobian")
+    else:
+        J = _as_numbers(jacobian, "the claimed Jacobian")
     expected = (y.size, x.size)
     if J.shape != expected:
         raise GradientCheckError(
@@ -209,9 +298,10 @@ def check_jacobian(
             f" so it must have shape {expected}"
         )
     _require_finite_float(J, "the claimed Jacobian")
-    tol = DEFAULT_TOLERANCE["central"] if tolerance is None else float(tolerance)
+    tol = _checked_tolerance(DEFAULT_TOLERANCE["central"] if tolerance is None else tolerance)
     error = relative_error(J, numerical_jacobian(F, x))
-    return CheckResult(bool(error <= tol), error, tol, "central differences", label)
+    detail = _zero_words(J, None) if error == 0.0 else ""
+    return CheckResult(bool(error <= tol), error, tol, "central differences", label, detail=detail)
 
 
 def compare(
@@ -225,24 +315,32 @@ def compare(
     """Compare two arrays computed by different formulas from the same inputs.
 
     Both must have the same shape; the error is `relative_error`. The default
-    tolerance allows float64 rounding only.
+    tolerance allows float64 rounding only. A NaN or an infinite entry on
+    either side never passes.
     """
-    claimed, reference = np.asarray(claimed), np.asarray(reference)
+    tolerance = _checked_tolerance(tolerance)
+    claimed, reference = _as_numbers(claimed, label), _as_numbers(reference, label)
     if claimed.shape != reference.shape:
         raise GradientCheckError(
             f"{label}: shapes differ, {claimed.shape} against {reference.shape}"
         )
     error = relative_error(claimed, reference)
-    return CheckResult(bool(error <= tolerance), error, tolerance, method, label)
+    if math.isinf(error):
+        bad = int(np.sum(~np.isfinite(claimed)) + np.sum(~np.isfinite(reference)))
+        detail = f"{bad} NaN or infinite {'entry' if bad == 1 else 'entries'}, never a pass"
+        return CheckResult(False, error, tolerance, method, label, detail=detail)
+    detail = _zero_words(claimed, reference) if error == 0.0 else ""
+    return CheckResult(bool(error <= tolerance), error, tolerance, method, label, detail=detail)
 
 
 def expect_pass(*results: CheckResult) -> str:
     """Return the results as lines of text; raise CheckFailedError if any was rejected.
 
     On a page: `print(expect_pass(check_a(), check_b()))` shows the results
-    and fails the build if one of them did not pass.
+    and fails the build if one of them did not pass. Pass the results
+    themselves, one per argument: expect_pass(*results) for a list.
     """
-    return _expect(results, wanted=True)
+    return _expect(results, wanted=True, name="expect_pass")
 
 
 def expect_reject(*results: CheckResult) -> str:
@@ -251,66 +349,247 @@ def expect_reject(*results: CheckResult) -> str:
     For claims that are wrong: the page shows the rejection, and the build
     fails if a wrong claim ever starts to pass.
     """
-    return _expect(results, wanted=False)
+    return _expect(results, wanted=False, name="expect_reject")
 
 
-def _expect(results: tuple[CheckResult, ...], *, wanted: bool) -> str:
+def _expect(results: tuple, *, wanted: bool, name: str) -> str:
     if not results:
         raise CheckFailedError("nothing was checked: pass at least one CheckResult")
-    unexpected = [r for r in results if bool(r) is not wanted]
+    for position, r in enumerate(results, start=1):
+        _require_result(r, name, position)
+    unexpected = [r for r in results if bool(r.passed) is not wanted]
     if unexpected:
         word = "was rejected but should pass" if wanted else "passed but should be rejected"
         raise CheckFailedError("\n".join(f"{r.label} {word}: {r}" for r in unexpected))
     return "\n".join(str(r) for r in results)
 
 
-# --- numerical differentiation -------------------------------------------------------------
+def _require_result(r, name: str, position: int) -> None:
+    if isinstance(r, CheckResult):
+        return
+    where = f"{name} got, as argument {position},"
+    if isinstance(r, list | tuple) and any(isinstance(item, CheckResult) for item in r):
+        raise TypeError(
+            f"{where} a {type(r).__name__} of {len(r)} results: unpack it with a star,"
+            f" {name}(*results); the star was forgotten"
+        )
+    if isinstance(r, bool | np.bool_):
+        raise TypeError(
+            f"{where} the bool {bool(r)}: pass the CheckResult itself (what check_gradient,"
+            " check_jacobian or compare returned), not bool(result)"
+        )
+    if isinstance(r, str):
+        raise TypeError(
+            f"{where} the text {r[:40]!r}: pass the CheckResult itself, not str(result)"
+        )
+    raise TypeError(
+        f"{where} {type(r).__name__} {r!r:.60}: it takes CheckResults, as returned by"
+        " check_gradient, check_jacobian or compare"
+    )
+
+
+# --- deciding: agreement, measured against what the method can resolve ------------------------
+
+#: An error within this many noise levels is explained by noise.
+_AT_NOISE = 10.0
+#: Gradients (claimed and numerical) within this many noise levels of zero agree as zero.
+_AT_ZERO = 100.0
+
+
+def _decide(g, reference, noise, tol, name, label, method, spread=0.0) -> CheckResult:
+    """The verdict for a claimed g and a numerical reference whose entries carry noise ≤ noise.
+
+    scale = max(max|g|, max|ĝ|). If scale is within _AT_NOISE·noise of zero, nothing
+    can be told apart: a claimed gradient that is exactly zero passes (a stationary
+    point), any other is refused. If the noise is above tol·scale, the tolerance cannot
+    be resolved: a clearly larger error is still rejected, anything else is refused.
+    Otherwise the relative error is held to tol.
+    """
+    scale = max(float(np.max(np.abs(g))), float(np.max(np.abs(reference))))
+    error = relative_error(g, reference)
+    resolution = _AT_NOISE * noise
+    if not resolution > 0.0 or not math.isfinite(resolution):
+        raise _unresolvable(method, "the numerical gradient's rounding level underflows")
+    # Rounding level: noise estimates are typical sizes, the evaluation of f may round more
+    # than its final value shows (terms larger than f that cancel), hence the factor 100.
+    # A claimed gradient of exact zeros may also be matched by the spread of f's values.
+    level = max(_AT_ZERO * noise, 0.0 if np.any(g) else 2.5 * spread)
+    if scale <= level:
+        # Both gradients are at the rounding level of f: they agree as zero, which is all
+        # that finite differences can tell (at a minimum, or for a variable f ignores).
+        return CheckResult(True, 0.0, tol, name, label, detail=_rounding_words(g, level))
+    if noise > tol * scale:
+        if error > 3.0 * resolution / scale:
+            return CheckResult(False, error, tol, name, label)
+        raise _unresolvable(
+            method,
+            f"the numerical gradient carries rounding noise of about {noise / scale:.0e}"
+            f" relative, above the tolerance {tol:.0e}",
+        )
+    detail = "" if error > 0.0 else _zero_words(g, reference)
+    return CheckResult(bool(error <= tol), error, tol, name, label, detail=detail)
+
+
+def _refuse_if_f_vanishes(fx: float, reference: np.ndarray, g: np.ndarray, method: str):
+    """f = 0 at x with a numerical gradient of exact zeros, but a claimed one that is not."""
+    if fx == 0.0 and not np.any(reference) and np.any(g):
+        raise _unresolvable(
+            method,
+            "f is exactly 0 at x and did not change at all near x, while the claimed gradient"
+            " is not zero (did f underflow? values below 1e-308 become 0)",
+        )
+
+
+def _rounding_words(g: np.ndarray, level: float) -> str:
+    if np.any(g):
+        return f"both gradients are zero to f's rounding level {level:.0e}"
+    return f"all {g.size} claimed entries are exactly zero; numerically ≤ {level:.0e}"
+
+
+def _unresolvable(method: str, why: str) -> GradientCheckError:
+    others = {
+        "central": "method='complex' if f is analytic",
+        "complex": "method='central'",
+        "directional": "method='central' on a smaller instance, or method='complex'",
+    }[method]
+    return GradientCheckError(
+        f"cannot check at this point: {why}. Rescale f or x (values of f far from its"
+        f" rounding level, entries of x neither near 1e-308 nor near 1e308), compute f in"
+        f" float64 throughout, or use {others}"
+    )
+
+
+def _zero_words(a: np.ndarray, b: np.ndarray | None) -> str:
+    """Exact agreement in words: how many entries, and whether they are all exactly zero."""
+    zeros = int(np.sum(a == 0)) if b is None else int(np.sum((a == 0) & (b == 0)))
+    if zeros == a.size:
+        return f"all {a.size} entries are exactly zero{'' if b is None else ' on both sides'}"
+    if a.size == 1:
+        return "equal exactly"
+    if b is None or zeros == 0:
+        return f"all {a.size} entries equal exactly"
+    return f"all {a.size} entries equal exactly, {zeros} of them zero"
+
+
+# --- numerical differentiation -----------------------------------------------------------------
+
+
+def _norm(v: np.ndarray) -> float:
+    """The 2-norm of v, computed without overflow or underflow."""
+    big = float(np.max(np.abs(v)))
+    if big == 0.0 or not math.isfinite(big):
+        return big
+    return big * float(np.linalg.norm(v / big))
+
+
+def _reference_scale(x: np.ndarray) -> float:
+    """The root mean square of x (1 if x is all zeros), computed without overflow."""
+    big = float(np.max(np.abs(x)))
+    if big == 0.0:
+        return 1.0
+    return big * float(np.sqrt(np.mean((x / big) ** 2)))
 
 
 def _steps(x: np.ndarray) -> np.ndarray:
-    """Step per entry for the five-point stencil: eps^(1/5) · max(1, |x_i|).
+    """Step per entry (column-major) for the five-point stencil: eps^(1/5) · max(|x_i|, ρ).
 
-    Truncation error is O(h⁴) and rounding error O(eps/h); eps^(1/5) ≈ 7e-4
-    balances them for float64.
+    ρ is the root mean square of x. The step is a fixed fraction of the larger of the
+    entry's own size and the typical size of the entries, so that it means the same at
+    any scale of x, and an entry near zero is not moved by a step so short that f's
+    rounding swamps it. (Entries where f curves faster are redone with a shorter step,
+    see `_central_gradient`.)
     """
-    return EPS**0.2 * np.maximum(1.0, np.abs(x))
+    return FIVE_POINT_STEP * np.maximum(np.abs(vec(x)), _reference_scale(x))
 
 
-def _stencil_points(x: np.ndarray):
-    """Yield x + 2h·e, x + h·e, x − h·e, x − 2h·e and h, for each entry e in column-major order."""
+def _stencil_points(x: np.ndarray, steps: np.ndarray, only=None):
+    """Yield x + 2h·e, x + h·e, x − h·e, x − 2h·e for each entry e in column-major order
+    (or for the entries `only`)."""
     flat = vec(x)
-    steps = _steps(flat)
-    for b in range(flat.size):
-        h = steps[b]
+    for b in range(flat.size) if only is None else only:
         points = []
         for k in (2, 1, -1, -2):
             p = flat.copy()
-            p[b] += k * h
+            p[b] += k * steps[b]
             points.append(p.reshape(x.shape, order="F"))
-        yield (*points, h)
+        yield points
 
 
 def _five_point(fp2, fp1, fm1, fm2, h):
-    """(−f(x+2h) + 8 f(x+h) − 8 f(x−h) + f(x−2h)) / 12h, exact for polynomials of degree ≤ 4."""
+    """(−f(x+2h) + 8 f(x+h) − 8 f(x−h) + f(x−2h)) / 12h, exact for polynomials of degree ≤ 4.
+
+    It is the Richardson extrapolation (4 D(h) − D(2h)) / 3 of two central
+    differences D(h) = (f(x+h) − f(x−h)) / 2h.
+    """
     return (-fp2 + 8.0 * fp1 - 8.0 * fm1 + fm2) / (12.0 * h)
 
 
-def _central_gradient(f, x: np.ndarray) -> np.ndarray:
-    values = [
-        _five_point(*(_scalar_value(f, p, _NEAR_X) for p in points), h)
-        for *points, h in _stencil_points(x)
-    ]
-    return np.array(values).reshape(x.shape, order="F")
+def _central_gradient(f, x: np.ndarray, fx: float, g: np.ndarray | None = None, tol=None):
+    """Five-point differences entry by entry: (gradient, noise, spread).
+
+    noise bounds the rounding error of each entry: values of f of size M are
+    rounded to about eps·M, and the stencil's weights turn that into
+    1.5·eps·M/h. spread is the same bound computed from the fourth difference
+    of the five values instead, which also sees noise of f beyond float64
+    rounding (f computed in float32, sums that cancel) but includes f's smooth
+    fourth derivative: used to explain a rejection, and to accept a claimed zero
+    gradient whose numerical one is that noise.
+
+    The two central differences inside the stencil, D(h) and D(2h), differ by
+    about h²·f‴/2; for f whose derivatives grow geometrically the five-point
+    error is then about 10·τ²/|D| with τ = |D(2h) − D(h)|/3. Where that exceeds a
+    hundredth of the tolerance and the entry is smaller than the typical one (log x
+    at an entry far below the others, say), the entry is redone with the step
+    eps^(1/5)·max(|x_i|, ρ/1000): four more evaluations for that entry only.
+    """
+    steps = _steps(x)
+    a = np.abs(vec(x))
+    rho = _reference_scale(x)
+    tol = tol or DEFAULT_TOLERANCE["central"]
+    size = 0.0 if g is None else float(np.max(np.abs(g)))
+    out = np.empty(x.size)
+    truncation = np.zeros(x.size)
+    noise = spread = 0.0
+
+    def entry(h, points):
+        fp2, fp1, fm1, fm2 = (_scalar_value(f, p, _NEAR_X, at_x=x) for p in points)
+        d1, d2 = (fp1 - fm1) / (2.0 * h), (fp2 - fm2) / (4.0 * h)
+        value = _five_point(fp2, fp1, fm1, fm2, h)
+        rounding = 1.5 * max(EPS * max(abs(fp2), abs(fp1), abs(fx), abs(fm1), abs(fm2)), SMALLEST)
+        rounding /= h
+        tau = abs(d2 - d1) / 3.0
+        fourth = abs(fp2 - 4.0 * fp1 + 6.0 * fx - 4.0 * fm1 + fm2)
+        est = 10.0 * tau * (tau / max(abs(value), rounding, SMALLEST))
+        return value, rounding, 1.5 * (fourth / 8.0) / h, est
+
+    for b, points in enumerate(_stencil_points(x, steps)):
+        out[b], rounding, fourth, truncation[b] = entry(steps[b], points)
+        noise, spread = max(noise, rounding), max(spread, fourth)
+    scale = max(size, float(np.max(np.abs(out))))
+    redo = np.flatnonzero((truncation > 0.01 * tol * scale) & (a < rho))
+    if redo.size:
+        short = steps.copy()
+        short[redo] = FIVE_POINT_STEP * np.maximum(a[redo], 1e-3 * rho)
+        for b, points in zip(redo, _stencil_points(x, short, only=redo), strict=True):
+            out[b], rounding, fourth, _ = entry(short[b], points)
+            noise, spread = max(noise, rounding), max(spread, fourth)
+    return out.reshape(x.shape, order="F"), noise, spread
 
 
-def _complex_step_gradient(f, x: np.ndarray) -> np.ndarray:
-    """Im f(x + i·h·e_b) / h with h = 1e-30: no subtraction, so no cancellation."""
-    h = 1e-30
+def _complex_step_gradient(f, x: np.ndarray, fx: float = 0.0):
+    """Im f(x + i·h_b·e_b) / h_b, h_b = 1e-8 · max(|x_b|, ρ): (gradient, noise).
+
+    No subtraction, so no cancellation: the result is exact to rounding, and its
+    h² error is below eps. noise is eps times the largest entry, or the spacing of
+    the smallest float64 numbers over h where Im f is that small.
+    """
+    a = np.abs(vec(x))
+    steps = COMPLEX_STEP * np.maximum(a, _reference_scale(x))
     flat = vec(x).astype(complex)
     out = np.empty(flat.size)
     for b in range(flat.size):
         p = flat.copy()
-        p[b] += 1j * h
+        p[b] += 1j * steps[b]
         try:
             value = np.asarray(f(p.reshape(x.shape, order="F")))
         except TypeError as exc:  # e.g. a ufunc with no complex loop, such as np.logaddexp
@@ -325,81 +604,158 @@ def _complex_step_gradient(f, x: np.ndarray) -> np.ndarray:
                 f" {value.shape} (does it drop the imaginary part, with abs, .real or"
                 " astype(float)?). Use method='central'."
             )
-        out[b] = value.imag / h
-    return out.reshape(x.shape, order="F")
+        if not np.isfinite(value):
+            raise GradientCheckError(
+                f"method='complex': f returned {value} at x + i·h·e (entry {b}, column-major),"
+                " a point with a small imaginary part. Use method='central'."
+            )
+        out[b] = value.imag / steps[b]
+    rho = _reference_scale(x)
+    noise = max(
+        4.0 * EPS * float(np.max(np.abs(out))),
+        4.0 * EPS * (abs(fx) / rho),  # rounding of Im f relative to f's own size
+        float(np.max(SMALLEST / steps)),
+    )
+    return out.reshape(x.shape, order="F"), noise
 
 
-def _directional_error(
-    f, g: np.ndarray, x: np.ndarray, fx: float, directions: int, seed: int
-) -> float:
-    """Largest |⟨g, u⟩ − D_u f(x)| / max(‖s ⊙ g‖, |D_u f(x)|) over random directions u.
+_DIRECTION_STREAM = 0x67726164  # "grad"
 
-    u = s ⊙ z with z standard normal and s = max(1, |x|) entrywise, and the
-    step along u is t = eps^(1/5): entry i moves by eps^(1/5)·max(1, |x_i|)·z_i,
-    the central-difference step times a random factor of order one.
 
-    ‖s ⊙ g‖ is the standard deviation of ⟨g, u⟩ over random z, the size the
-    directional derivative typically has. Measured against it, a gradient off
-    by 1e-6 relative gives an error of about 1e-6 whatever x.size; measured
-    against ‖g‖ with unit-length directions it would shrink like 1/√x.size and
-    pass unnoticed on large x. Directions along which both sides are at
-    rounding level (see `_noise_floor`) are skipped.
+def _directional_check(f, g, x, tol, directions, seed, label) -> CheckResult:
+    """Compare ⟨g, u⟩ with the derivative of f along random directions u.
 
-    Moving all entries at once is a longer step than moving one, so the
-    five-point differences with steps t and t/2 are combined as
-    (16 D(t/2) − D(t)) / 15 (Richardson extrapolation), which cancels their
-    t⁴ error term. Six evaluations of f per direction, whatever x.size.
+    u = s ⊙ z with z standard normal and s_i = max(|x_i|, ρ/10) (ρ the root mean
+    square of x): each entry moves in proportion to its own size, or to a tenth of
+    the typical one. Along u, the
+    five-point difference with t = eps^(1/5) costs four evaluations of f; it is
+    the Richardson extrapolation of the central differences with steps t and 2t.
+
+    The error of a direction is |⟨g, u⟩ − D_u f(x)| over ‖s ⊙ g‖, the standard
+    deviation of ⟨g, u⟩ over random z: the size the directional derivative
+    typically has. For a claimed g = ∇f + δ it is |N(0, 1)| · r with
+    r = ‖s ⊙ δ‖ / ‖s ⊙ g‖, whatever x.size: so an error r passes all d directions
+    with probability erf(tolerance / (r √2))^d, about (0.8 · tolerance / r)^d.
+
+    Where the difference of the two central differences shows that the step is
+    too long for f (its truncation error would exceed a hundredth of the
+    tolerance), that direction is redone with a step four times shorter.
     """
-    rng = np.random.default_rng(seed)
-    s = np.maximum(1.0, np.abs(x))
-    t = EPS**0.2
-    typical = float(np.linalg.norm(s * g))
-    floor = _noise_floor(fx)
+    # The seed is mixed with a constant of the checker's own, so that the directions are not
+    # the very numbers a caller drew x with from default_rng(seed).
+    rng = np.random.default_rng([seed, _DIRECTION_STREAM])
+    s = np.maximum(np.abs(x), 0.1 * _reference_scale(x))
+    typical = _norm(s * g)
     worst = 0.0
+    noise_worst = 0.0
+    largest = 0.0  # the largest |D_u f(x)|
+    biggest_value = 0.0  # the largest |f| met
     for _ in range(directions):
         u = s * rng.standard_normal(x.shape)
-        fu = {k: _scalar_value(f, x + k * t * u, _NEAR_X) for k in (2, 1, 0.5, -0.5, -1, -2)}
-        coarse = _five_point(fu[2], fu[1], fu[-1], fu[-2], t)
-        fine = _five_point(fu[1], fu[0.5], fu[-0.5], fu[-1], t / 2)
-        along = (16.0 * fine - coarse) / 15.0
         claimed = float(np.sum(g * u))
-        scale = max(typical, abs(along))
-        if scale > floor:
-            worst = max(worst, abs(claimed - along) / scale)
-    return worst
-
-
-def _noise_floor(fx: float) -> float:
-    """A gradient size below which finite differences of f measure only rounding.
-
-    The five-point difference of values of size |f| carries a rounding error of
-    about eps·|f|/h ≈ eps^(4/5)·|f|; the floor is a thousand times that.
-    """
-    return 1e3 * EPS**0.8 * max(1.0, abs(fx))
-
-
-def _gradient_error(g: np.ndarray, reference: np.ndarray, fx: float) -> float:
-    """`relative_error`, except that two gradients that are both at rounding level agree.
-
-    At a stationary point the numerical gradient is rounding noise of size
-    about eps^(4/5)·|f(x)|; comparing a claimed zero with it relatively would
-    reject a correct answer.
-    """
-    floor = _noise_floor(fx)
-    if max(np.max(np.abs(g)), np.max(np.abs(reference))) <= floor:
-        return 0.0
-    return relative_error(g, reference)
+        t = FIVE_POINT_STEP
+        for _attempt in range(4):
+            fp2, fp1, fm1, fm2 = (
+                _scalar_value(f, x + k * t * u, _NEAR_X, at_x=x) for k in (2, 1, -1, -2)
+            )
+            along = _five_point(fp2, fp1, fm1, fm2, t)
+            level = max(EPS * max(abs(fp2), abs(fp1), abs(fm1), abs(fm2)), SMALLEST)
+            noise = 1.5 * level / t
+            d1, d2 = (fp1 - fm1) / (2 * t), (fp2 - fm2) / (4 * t)
+            # For f whose derivatives grow geometrically, the five-point error is about
+            # 10·τ²/|D_u f| where τ = |D(2t) − D(t)|/3 is the error of D(t).
+            tau = abs(d2 - d1) / 3.0
+            truncation = 10.0 * tau * (tau / max(abs(along), noise, SMALLEST))
+            if truncation <= 0.01 * tol * max(typical, abs(along)) or t < 1e-6:
+                break
+            t /= 4.0
+        noise_worst = max(noise_worst, noise + truncation)
+        largest = max(largest, abs(along))
+        worst = max(worst, abs(claimed - along))
+        biggest_value = max(biggest_value, abs(fp2), abs(fp1), abs(fm1), abs(fm2))
+    _refuse_if_f_vanishes(biggest_value, np.array(largest), g, "directional")
+    name = f"directional, {directions} random direction{'s' if directions > 1 else ''}"
+    if max(typical, largest) <= _AT_ZERO * noise_worst:
+        words = _rounding_words(g, _AT_ZERO * noise_worst)
+        return CheckResult(True, 0.0, tol, name, label, detail=words)
+    # Relative to ‖s ⊙ g‖ alone, so that the error of each direction is |N(0, 1)| times
+    # ‖s ⊙ (g − ∇f)‖ / ‖s ⊙ g‖, and the chance of missing an error has a formula.
+    scale = typical if typical > 0.0 else largest
+    error = worst / scale
+    noise_rel = noise_worst / scale
+    if noise_rel > tol:
+        if error > 3.0 * _AT_NOISE * noise_rel:
+            return CheckResult(False, error, tol, name, label)
+        raise _unresolvable(
+            "directional",
+            f"the derivative along the directions carries noise of about {noise_rel:.0e}"
+            f" relative, above the tolerance {tol:.0e}",
+        )
+    return CheckResult(bool(error <= tol), error, tol, name, label)
 
 
 # --- input validation -----------------------------------------------------------------------
 
 
+def _checked_tolerance(tolerance) -> float:
+    if isinstance(tolerance, bool) or not isinstance(tolerance, int | float | np.number):
+        raise GradientCheckError(f"tolerance must be a number ≥ 0; got {tolerance!r}")
+    value = float(tolerance)
+    if not (math.isfinite(value) and value >= 0.0):
+        raise GradientCheckError(
+            f"tolerance must be a finite number ≥ 0 (such as 1e-8); got {tolerance!r}:"
+            " with it, every comparison would pass or none would"
+        )
+    return value
+
+
+def _require_callable(f, name: str, what: str) -> None:
+    if not callable(f):
+        raise GradientCheckError(
+            f"{name} must be a function, {what} = {name}(x); got {type(f).__name__}"
+            " (are the arguments in the order f, claimed, x?)"
+        )
+    _require_one_argument(f, name)
+
+
+def _require_one_argument(func, name: str) -> None:
+    """Refuse a function that cannot be called with x alone, naming its parameters."""
+    try:
+        signature = inspect.signature(func)
+    except (TypeError, ValueError):  # builtins and ufuncs without a signature: just call them
+        return
+    try:
+        signature.bind(object())
+    except TypeError as exc:
+        raise GradientCheckError(
+            f"{name} must take x alone; its signature is {signature} ({exc}). Bind the other"
+            f" arguments first, e.g. lambda x: {getattr(func, '__name__', 'g')}(x, ...)"
+        ) from exc
+
+
+def _as_numbers(a, what: str = "the array") -> np.ndarray:
+    try:
+        return np.asarray(a)
+    except (TypeError, ValueError) as exc:  # ragged nested lists
+        raise GradientCheckError(f"{what} is not an array of numbers: {exc}") from exc
+
+
 def _require_finite_float(a: np.ndarray, what: str) -> None:
     if a.dtype != np.float64:
-        hint = " (convert with .astype(float))" if a.dtype.kind in "biuf" else ""
+        if a.dtype.kind == "c":
+            hint = (
+                ": the checker differentiates real functions of real arrays; for a complex"
+                " variable, check its real and imaginary parts as two real arrays"
+            )
+        elif a.dtype.kind in "biuf":
+            precision = "integers" if a.dtype.kind in "biu" else f"{a.dtype} (lower precision)"
+            hint = (
+                f" (convert with .astype(float)): finite differences in {precision} measure nothing"
+            )
+        else:
+            hint = ": it must hold real numbers"
         raise GradientCheckError(
-            f"{what} must be a float64 array; got dtype {a.dtype}, shape {a.shape}{hint}:"
-            " finite differences in lower precision or in integers measure nothing"
+            f"{what} must be a float64 array; got dtype {a.dtype}, shape {a.shape}{hint}"
         )
     bad = ~np.isfinite(a)
     if bad.any():
@@ -413,44 +769,67 @@ def _require_finite_float(a: np.ndarray, what: str) -> None:
 
 
 def _checked_point(x, what: str) -> np.ndarray:
-    if isinstance(x, np.ndarray):
-        a = x
-    else:
-        try:
-            a = np.asarray(x)
-        except (TypeError, ValueError) as exc:  # ragged nested lists
-            raise GradientCheckError(f"{what} is not an array of numbers: {exc}") from exc
+    a = x if isinstance(x, np.ndarray) else _as_numbers(x, what)
     _require_finite_float(a, what)
     if a.size == 0:
         raise GradientCheckError(f"{what} has no entries (shape {a.shape})")
     return a.copy()
 
 
-_NEAR_X = "at a finite-difference point near x (x moved by a few times eps^(1/5)·max(1, |x_i|))"
+_NEAR_X = "at a point near x (the check moved x by a small step, as finite differences do)"
 
 
-def _scalar_value(f, x: np.ndarray, where: str = "at x") -> float:
-    value = np.asarray(f(x.copy()))
+def _call(f, x: np.ndarray, where: str, at_x: np.ndarray | None = None):
+    """f(x), with a word that x was moved if f fails at a point other than x itself.
+
+    at_x: the point x itself, to tell whether f fails there too (then its own error is
+    raised, unchanged).
+    """
+    if where == "at x":
+        return f(x.copy())
+    try:
+        return f(x.copy())
+    except Exception as exc:
+        if at_x is not None:
+            f(at_x.copy())  # raises f's own error if f fails at x as well
+        raise GradientCheckError(
+            f"f raised {type(exc).__name__}: {exc} {where}. At x itself f runs; it must be"
+            " defined near x too (x away from a boundary of f's domain, such as 0 for log"
+            " or sqrt)"
+        ) from exc
+
+
+def _scalar_value(f, x: np.ndarray, where: str = "at x", at_x=None) -> float:
+    value = np.asarray(_call(f, x, where, at_x))
     if value.shape != ():
         raise GradientCheckError(
             f"f must return a scalar; it returned an array of shape {value.shape}"
             f" for x of shape {x.shape}. A gradient exists only for a scalar function:"
             " reduce to a scalar first, e.g. with a weighted sum np.sum(G * F(x))"
         )
-    if value.dtype.kind not in "fiu":
+    if value.dtype.kind == "c":
         raise GradientCheckError(
             f"f must return a real number for real x; it returned dtype {value.dtype}"
         )
+    if value.dtype.kind == "f" and value.dtype != np.float64:
+        raise GradientCheckError(
+            f"f returned a {value.dtype} number: its rounding (about"
+            f" {float(np.finfo(value.dtype).eps):.0e} relative) swamps finite differences."
+            " Compute f in float64 (are some of its arrays float32?)"
+        )
+    if value.dtype.kind not in "fiu":
+        raise GradientCheckError(f"f must return a real number; it returned dtype {value.dtype}")
     if not np.isfinite(value):
+        overflow = " (an overflow? rescale f or x)" if np.isinf(value) else ""
         raise GradientCheckError(
             f"f returned {value} {where}, for x of shape {x.shape}: f must be finite at x"
-            " and near it"
+            f" and near it{overflow}"
         )
     return float(value)
 
 
-def _array_value(F, x: np.ndarray) -> np.ndarray:
-    value = np.asarray(F(x.copy()))
+def _array_value(F, x: np.ndarray, where: str = "at x") -> np.ndarray:
+    value = np.asarray(_call(F, x, where))
     if value.dtype.kind not in "fiu":
         raise GradientCheckError(f"F must return a real array; it returned dtype {value.dtype}")
     if not np.all(np.isfinite(value)):
@@ -459,7 +838,11 @@ def _array_value(F, x: np.ndarray) -> np.ndarray:
 
 
 def _claimed_gradient(grad, x: np.ndarray) -> np.ndarray:
-    g = np.asarray(grad(x.copy()) if callable(grad) else grad)
+    if callable(grad):
+        _require_one_argument(grad, "the gradient function")
+        g = _as_numbers(grad(x.copy()), "the claimed gradient")
+    else:
+        g = _as_numbers(grad, "the claimed gradient")
     if g.shape != x.shape:
         hint = ""
         if g.shape == x.shape[::-1] and x.ndim == 2:

@@ -10,8 +10,11 @@ Prints, all from one run on this machine:
    same ratios for its autograd on the CPU (optional: skipped with a message otherwise).
 2. The gradient checker on the softplus loss of D = W X (W has the p parameters, X has 64
    columns): cost(directional check) / cost(one evaluation of f) at 10², 10⁴ and 10⁶
-   parameters (should stay flat: 37 evaluations, plus the directions' own work), and
-   cost(five-point differences) / cost(f) at small sizes (grows like 4p + 1).
+   parameters (should stay flat: 8 evaluations, plus the directions' own work), and
+   cost(five-point differences) / cost(f) at small sizes (grows like 4p + 1). Then, at
+   10², 10⁴ and 10⁶ entries, the evaluations of f of the default check and the smallest
+   relative error it rejects; the same for torch.autograd.gradcheck(fast_mode=True) and
+   jax.test_util.check_grads where they are importable (optional, never required).
 3. The site: a strict build of the whole site, and a rebuild after editing one page;
    the test suite without the browser tests.
 4. PASS/FAIL against the budgets: strict build < 30 s, tests without browser < 60 s.
@@ -26,6 +29,7 @@ with the caller's environment.
 
 import argparse
 import importlib
+import importlib.util
 import os
 import statistics
 import subprocess
@@ -48,7 +52,11 @@ import numpy as np  # noqa: E402 - after the thread settings above
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from snippets.gradcheck import check_gradient  # noqa: E402 - after the path above
+from snippets.gradcheck import (  # noqa: E402 - after the path above
+    DEFAULT_DIRECTIONS,
+    FULL_CHECK_MAX_SIZE,
+    check_gradient,
+)
 
 BUDGETS = {"strict build of the whole site": 30.0, "test suite without browser tests": 60.0}
 RULE_OF_THUMB = (2.0, 3.0)  # backward / forward, the usual estimate
@@ -250,8 +258,14 @@ def checker_costs(repeats: int, quick: bool) -> None:
     print("2. cost of checking a gradient, over the cost of one evaluation of f")
     rng = np.random.default_rng(0)
     sizes = [(10, 10), (100, 100), (1000, 1000)]
+    directional = 4 * DEFAULT_DIRECTIONS
     for label, method, shapes, expected in [
-        ("directional, 6 directions", "directional", sizes, lambda p: 37),
+        (
+            f"directional, {DEFAULT_DIRECTIONS} directions",
+            "directional",
+            sizes,
+            lambda p: directional,
+        ),
         ("five-point, every entry", "central", [(5, 2), (10, 10), (20, 25)], lambda p: 4 * p + 1),
     ]:
         for m, q in shapes:
@@ -274,6 +288,140 @@ def checker_costs(repeats: int, quick: bool) -> None:
                 f"  (counted evaluations {expected(p):,}; ratio / count {ratio / expected(p):.2f};"
                 f" spread ×{spread:.2f})"
             )
+
+
+#: Relative errors tried, from large to small: half decades from 1e-3 to 1e-10.
+ERRORS = [10.0 ** (-k / 2) for k in range(6, 21)]
+
+
+def smallest_rejected(check, g: np.ndarray, seeds=range(5)) -> float:
+    """The smallest relative error ε of ERRORS such that g + ε·max|g|·(random signs) is
+    rejected for every seed, and so is every larger ε tried; nan if even 1e-3 passes."""
+    smallest = float("nan")
+    for eps in ERRORS:
+        for seed in seeds:
+            signs = np.random.default_rng(100 + seed).choice([-1.0, 1.0], size=g.shape)
+            if check(g + eps * np.max(np.abs(g)) * signs, seed):
+                return smallest
+        smallest = eps
+    return smallest
+
+
+def sensitivity(quick: bool) -> None:
+    """Evaluations of f and the smallest relative error rejected, at 10², 10⁴ and 10⁶ entries."""
+    print("2b. evaluations of f and the smallest relative error rejected (in all of 5 seeds)")
+    rng = np.random.default_rng(1)
+    for p in [10**2, 10**4, 10**6]:
+        x = rng.standard_normal(p)
+        g = 1.0 / (1.0 + np.exp(-x))
+
+        def f(x):
+            return np.sum(np.logaddexp(0.0, x))
+
+        calls = 0
+
+        def counted(x):
+            nonlocal calls
+            calls += 1
+            return f(x)
+
+        assert check_gradient(counted, g, x)
+        name = "central" if p <= FULL_CHECK_MAX_SIZE else f"directional, {DEFAULT_DIRECTIONS}"
+
+        def ours(claim, seed, x=x, f=f):
+            return bool(check_gradient(f, claim, x, seed=seed))
+
+        found = smallest_rejected(ours, g)
+        print(f"   ours, default ({name:14}) p = {p:>9,}: {calls:>5} evaluations,"
+              f" smallest error rejected {found:.0e}")  # fmt: skip
+        for other in ("torch", "jax"):
+            if importlib.util.find_spec(other) is not None:
+                {"torch": torch_gradcheck, "jax": jax_check_grads}[other](x, g)
+    for other in ("torch", "jax"):
+        if importlib.util.find_spec(other) is None:
+            print(f"   {other}: not importable here, so no comparison (optional)")
+
+
+def torch_gradcheck(x: np.ndarray, g: np.ndarray) -> None:
+    """torch.autograd.gradcheck(fast_mode=True) on the same f, with a claimed gradient
+    injected through a custom backward (optional: only where PyTorch is importable)."""
+    try:
+        torch = importlib.import_module("torch")
+    except ImportError:
+        print(f"   {'torch gradcheck(fast_mode=True)':30} not importable here (optional)")
+        return
+    calls = 0
+
+    def check(claim, seed):
+        nonlocal calls
+        calls = 0
+        torch.manual_seed(seed)
+        claimed = torch.from_numpy(claim)
+
+        class F(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx, t):
+                nonlocal calls
+                calls += 1
+                return torch.logaddexp(torch.zeros_like(t), t).sum()
+
+            @staticmethod
+            def backward(ctx, out):
+                return out * claimed
+
+        t = torch.from_numpy(x.copy()).requires_grad_(True)
+        return torch.autograd.gradcheck(F.apply, (t,), fast_mode=True, raise_exception=False)
+
+    found = smallest_rejected(check, g)
+    check(g, 0)
+    print(f"   {'torch gradcheck(fast_mode=True)':30} p = {x.size:>9,}: {calls:>5} evaluations,"
+          f" smallest error rejected {found:.0e}")  # fmt: skip
+
+
+def jax_check_grads(x: np.ndarray, g: np.ndarray) -> None:
+    """jax.test_util.check_grads (order 1, reverse mode) on the same f, with the claimed
+    gradient injected through a custom VJP (optional: only where JAX is importable)."""
+    try:
+        jax = importlib.import_module("jax")
+        test_util = importlib.import_module("jax.test_util")
+    except ImportError:
+        print(f"   {'jax check_grads':30} not importable here (optional)")
+        return
+    jax.config.update("jax_enable_x64", True)
+    jnp = importlib.import_module("jax.numpy")
+    calls = 0
+
+    def check(claim, seed):
+        nonlocal calls
+        calls = 0
+
+        @jax.custom_vjp
+        def f(t):
+            return jnp.sum(jnp.logaddexp(0.0, t))
+
+        def f_fwd(t):
+            return f(t), None
+
+        def f_bwd(_, out):
+            return (out * jnp.asarray(claim),)
+
+        f.defvjp(f_fwd, f_bwd)
+
+        def counted(t):
+            nonlocal calls
+            calls += 1
+            return f(t)
+
+        try:
+            test_util.check_grads(counted, (jnp.asarray(x),), order=1, modes=("rev",))
+        except AssertionError:
+            return False
+        return True
+
+    found = smallest_rejected(check, g)
+    check(g, 0)
+    print(f"   {'jax check_grads (order 1, rev)':30} p = {x.size:>9,}: {calls:>5} evaluations,"
+          f" smallest error rejected {found:.0e}")  # fmt: skip
 
 
 # --- 3. the site -----------------------------------------------------------------------------
@@ -375,6 +523,7 @@ def main() -> int:
     start = time.perf_counter()
     backward_forward(repeats)
     checker_costs(repeats, args.quick)
+    sensitivity(args.quick)
     results: dict[str, tuple[float, bool, str]] = {}
     site(results)
     failed = budgets(results)

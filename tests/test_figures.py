@@ -18,7 +18,13 @@ from snippets.checks.figures import (
     check_jacobian_memory,
     check_kron_layouts,
 )
-from snippets.figures import check_costs, fd_steps, jacobian_memory, kron_layouts
+from snippets.figures import (
+    check_costs,
+    check_sensitivity,
+    fd_steps,
+    jacobian_memory,
+    kron_layouts,
+)
 from snippets.figures.style import COLORS, FOREGROUND, inline_svg, new_figure
 from snippets.gradcheck import expect_pass, expect_reject
 
@@ -30,6 +36,7 @@ FIGURES = {
     "kron_layouts": kron_layouts.kron_layouts_svg,
     "jacobian_memory": jacobian_memory.jacobian_memory_svg,
     "check_costs": check_costs.check_costs_svg,
+    "check_sensitivity": check_sensitivity.check_sensitivity_svg,
 }
 
 
@@ -215,7 +222,10 @@ def test_eval_costs_counted():
     [
         ("five-point differences, every entry", lambda p: 2 * p + 1),  # the two-point count
         ("complex step, every entry", lambda p: 2 * p),
-        ("directional check, 6 directions", lambda p: 4 * 6 + 1 + 0 * p),
+        (  # the count of the checker before issue 11: six points per direction, and f(x)
+            f"directional check, {check_costs.DIRECTIONS} directions",
+            lambda p: 6 * check_costs.DIRECTIONS + 1 + 0 * p,
+        ),
         ("the gradient itself (forward + backward)", lambda p: 3 + 0 * p),
     ],
 )

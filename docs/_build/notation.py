@@ -59,7 +59,24 @@ CORE_BORROWED = {
 }
 
 # --- Checking gradients (checking.md, reference/gradcheck.md) ---
-CHECKING = []
+CHECKING = [
+    Symbol("f", "the scalar function whose gradient is checked", "checking.md"),
+    Symbol("x", "the variable of f, an array of any shape", "checking.md"),
+    Symbol("g", "the claimed gradient ∂f/∂x, of the shape of x (ĝ: the numerical one)",
+           "checking.md"),
+    Symbol("e", "the max relative error the checker prints", "checking.md"),
+    Symbol("h", "the finite-difference step", "checking.md"),
+    Symbol(r"\epsilon", "float64 machine epsilon, 2.2 × 10⁻¹⁶", "checking.md"),
+    Symbol(r"\tau", "the tolerance a check holds the error to", "checking.md"),
+    Symbol("R", "the rounding noise of the numerical gradient, estimated", "checking.md"),
+    Symbol(r"\rho", "the root mean square of the entries of x", "checking.md"),
+    Symbol("u", "a random direction, an array of the shape of x", "checking.md"),
+    Symbol("t", "the step along a direction u", "checking.md"),
+    Symbol("d", "the number of random directions of a check", "checking.md"),
+    Symbol("r", "the size of a gradient's error relative to its size", "checking.md"),
+    Symbol(r"\xi", "a standard normal random number", "checking.md"),
+    Symbol("p", "the number of entries of x (parameters)", "checking.md"),
+]  # fmt: skip
 
 # --- The catalogue (catalog/*.md) ---
 CATALOGUE = []

@@ -8,11 +8,17 @@ return the message of the error the checker raises for bad input, and fail if it
 """
 
 # --8<-- [start:setup]
+import math
+
 import numpy as np
 
+from snippets.figures.check_costs import counted_evaluations
+from snippets.figures.check_sensitivity import CONFIDENCES, rejected_with
 from snippets.gradcheck import (
+    DEFAULT_DIRECTIONS,
     DEFAULT_TOLERANCE,
     FULL_CHECK_MAX_SIZE,
+    METHODS,
     CheckFailedError,
     GradientCheckError,
     check_gradient,
@@ -310,3 +316,123 @@ def check_refuses_complex_step_on_real_only_f(seed=0, shape=(3, 4, 5)):
 
 
 # --8<-- [end:refusals]
+
+
+# --8<-- [start:check_scales]
+def scaled_square(scale=1e-12, x_scale=1.0, seed=0, shape=(3, 4)):
+    """f(X) = scale · Σ X², X (m, n) of size x_scale; its gradient is 2 · scale · X."""
+    X = x_scale * np.random.default_rng(seed).standard_normal(shape)
+    return (lambda X: scale * np.sum(X**2)), 2 * scale * X, X
+
+
+def check_scaled_square(scale=1e-12, x_scale=1.0, sign=1.0, method="auto"):
+    """check_gradient of f = scale · Σ X² against the claim sign · 2 · scale · X."""
+    f, g, X = scaled_square(scale, x_scale)
+    label = f"{'' if sign > 0 else '−'}2·{scale:.0e}·X, X ~ {x_scale:.0e}"
+    return check_gradient(f, sign * g, X, method=method, label=label)
+
+
+# --8<-- [end:check_scales]
+
+
+# --8<-- [start:misuse]
+def misuse(call, *args, **kwargs):
+    """Run a call that misuses the checker, and return the message it is refused with."""
+    try:
+        call(*args, **kwargs)
+    except (GradientCheckError, TypeError) as error:
+        return f"{type(error).__name__}: {error}"
+    raise CheckFailedError("the misuse was accepted, but it should have been refused")
+
+
+def results_in_a_list():
+    """expect_pass([a, b]): a list of results handed over with the star forgotten."""
+    return misuse(expect_pass, [check_logdet(), check_det()])
+
+
+def f_underflows():
+    """f = 1e300 · Σ X² at X of size 1e-200: X² underflows to 0, so f is 0 near X."""
+    X = np.full((2, 3), 1e-200)
+    return misuse(check_gradient, lambda X: 1e300 * np.sum(X**2), 2e300 * X, X)
+
+
+def gradient_of_three_arguments(seed=0, shape=(3, 4, 5)):
+    """The gradient function handed over as it is written, grad(W, X, Y), not as grad(W)."""
+    W, X, Y = loss_inputs(seed, shape)
+    return misuse(check_gradient, lambda W: softplus_loss(W, X, Y), softplus_loss_grad, W)
+
+
+# --8<-- [end:misuse]
+
+
+# --8<-- [start:miss_probability]
+def miss_probability(r, directions=2, tolerance=DEFAULT_TOLERANCE["directional"]):
+    """The chance that a claimed g = ∇f + δ passes the directional check, where
+    r = ‖s ⊙ δ‖ / ‖s ⊙ g‖: each direction measures |N(0, 1)| · r, and all must stay
+    under the tolerance: erf(tolerance / (r √2))^directions."""
+    return math.erf(tolerance / (r * math.sqrt(2.0))) ** directions
+
+
+def check_miss_probability(r=2e-8, directions=2, trials=400, p=50, formula=miss_probability):
+    """Count how often a gradient off by r (in the sense above) passes, over `trials`
+    seeds of the directions, against trials · miss_probability(r): within four standard
+    deviations of the binomial count."""
+    rng = np.random.default_rng(0)
+    x = rng.choice([-1.0, 1.0], p) * rng.uniform(1.0, 2.0, p)  # |x_i| near 1: s = |x|
+
+    def f(x):
+        return np.sum(np.log1p(np.exp(x)))
+
+    g = sigmoid(x)
+    v = rng.standard_normal(p)
+    delta = r * np.linalg.norm(np.abs(x) * g) / np.linalg.norm(np.abs(x) * v) * v
+    passes = sum(
+        bool(check_gradient(f, g + delta, x, method="directional", directions=directions, seed=k))
+        for k in range(trials)
+    )
+    expected = trials * formula(r, directions)
+    spread = 4.0 * math.sqrt(expected * (1.0 - expected / trials))
+    return compare(
+        float(passes),
+        expected,
+        tolerance=spread / expected,
+        method=f"{trials} seeds, ± 4 standard deviations",
+        label=f"passes of an error r = {r:.0e}, {directions} directions",
+    )
+
+
+# --8<-- [end:miss_probability]
+
+
+# --8<-- [start:check_sensitivity]
+def check_sensitivity(p=10**4, tolerance=DEFAULT_TOLERANCE["directional"]):
+    """What the figure plots: d directions cost 4d counted evaluations of f (at any p; here
+    p = 10⁴), and each plotted error r solves erf(τ / (r √2))^d = 1 − confidence."""
+    results = []
+    for d in (1, 2, 4):
+        calls = counted_evaluations("directional", (100, p // 100, 2), directions=d)
+        results.append(
+            compare(
+                float(4 * d),
+                float(calls),
+                tolerance=0.0,
+                method="counted calls",
+                label=f"{d} direction{'s' * (d > 1)}: plotted cost",
+            )
+        )
+    for confidence in CONFIDENCES:
+        for d in (1, 2, 8):
+            r = rejected_with(confidence, d, tolerance)
+            results.append(
+                compare(
+                    miss_probability(r, d, tolerance),
+                    1.0 - confidence,
+                    tolerance=1e-9,
+                    method="the formula",
+                    label=f"{d} direction{'s' * (d > 1)}: r = {r:.1e} passes {1 - confidence:.0%}",
+                )
+            )
+    return results
+
+
+# --8<-- [end:check_sensitivity]

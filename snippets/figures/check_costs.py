@@ -5,7 +5,7 @@ checked. The checker (snippets/gradcheck.py) evaluates f once at x and then
 
     method="central"       4 times per entry:              4p + 1
     method="complex"       once per entry, complex x:       p + 1
-    method="directional"   6 times per direction (d = 6):   6d + 1, whatever p
+    method="directional"   4 times per direction (d = 2):   4d = 8, whatever p (no f(x))
 
 For φ(W) = G : (W X), or any loss of D = W X, one evaluation costs m·q·n multiply-adds, the
 product; the reverse-mode gradient costs that forward product plus the backward product
@@ -16,15 +16,15 @@ machine; times are measured by tests/benchmark.py.
 import numpy as np
 
 from snippets.figures.style import COLORS, in_style, inline_svg, new_figure
-from snippets.gradcheck import FULL_CHECK_MAX_SIZE, check_gradient
+from snippets.gradcheck import DEFAULT_DIRECTIONS, FULL_CHECK_MAX_SIZE, check_gradient
 
-DIRECTIONS = 6  # the checker's default
+DIRECTIONS = DEFAULT_DIRECTIONS  # the checker's default
 
 #: Evaluations of f (or their multiply-add equivalent) per check, as functions of p.
 COSTS = {
     "five-point differences, every entry": lambda p: 4 * p + 1,
     "complex step, every entry": lambda p: p + 1,
-    f"directional check, {DIRECTIONS} directions": lambda p: 6 * DIRECTIONS + 1 + 0 * p,
+    f"directional check, {DIRECTIONS} directions": lambda p: 4 * DIRECTIONS + 0 * p,
     "the gradient itself (forward + backward)": lambda p: 2 + 0 * p,
 }
 
@@ -35,7 +35,7 @@ METHOD_OF = {
 }
 
 
-def counted_evaluations(method: str, shape=(3, 4, 5), seed=0) -> int:
+def counted_evaluations(method: str, shape=(3, 4, 5), seed=0, directions=DIRECTIONS) -> int:
     """Run check_gradient on φ(W) = G : (W X), W (m, q), and count the calls to φ."""
     m, q, n = shape
     rng = np.random.default_rng(seed)
@@ -47,7 +47,7 @@ def counted_evaluations(method: str, shape=(3, 4, 5), seed=0) -> int:
         calls += 1
         return np.sum(G * (W @ X))
 
-    result = check_gradient(phi, G @ X.T, W, method=method, directions=DIRECTIONS)
+    result = check_gradient(phi, G @ X.T, W, method=method, directions=directions)
     if not result:
         raise AssertionError(f"the correct gradient was rejected: {result}")
     return calls
@@ -96,7 +96,7 @@ def check_costs_svg() -> str:
             "Log-log plot of the cost of a check, in evaluations of f, against the number of"
             " parameters p from 10 to 10 million. Five-point differences cost 4p + 1"
             " evaluations and the complex step p + 1: straight lines of slope 1. The"
-            f" directional check costs {6 * DIRECTIONS + 1} evaluations at every p, and the"
+            f" directional check costs {4 * DIRECTIONS} evaluations at every p, and the"
             " reverse-mode gradient about 2 (one forward and one backward product): flat"
             " lines. A dotted line marks p = 2000, where method auto switches from"
             " differences entry by entry to directions."

@@ -3,7 +3,8 @@
 The function is the softplus loss of D = W X from the checking page,
 φ(W) = Σ_ij softplus(−Y_ij (W X)_ij) with W (3, 4), X (4, 5), Y (3, 5). (φ = G : (W X)
 itself is linear in W, so its finite differences have no truncation error to show.)
-For each base step h, entry i of W is moved by h·max(1, |W_i|), as the checker does, and
+For each base step h, entry i of W is moved by h·max(|W_i|, ρ/1000) (ρ the root mean square
+of W), as the checker does (`step_sizes`), and
 the whole numerical gradient is compared with the exact one by the checker's error
 measure (max relative error). Four methods:
 
@@ -17,7 +18,7 @@ import numpy as np
 
 from snippets.checks.checking import loss_inputs, softplus_loss, softplus_loss_grad
 from snippets.figures.style import COLORS, in_style, inline_svg, new_figure
-from snippets.gradcheck import EPS, relative_error
+from snippets.gradcheck import EPS, relative_error, step_sizes
 
 #: The checker's base step for the five-point stencil (snippets/gradcheck.py, `_steps`).
 CHECKER_STEP = EPS**0.2
@@ -42,7 +43,7 @@ def step_errors(seed=0, shape=(3, 4, 5)):
     def f(W):
         return softplus_loss(W, X, Y)
 
-    scale = np.maximum(1.0, np.abs(W))
+    scale = step_sizes(W) / CHECKER_STEP
     f0 = f(W)
     h_all = steps()
     errors = {
@@ -93,7 +94,7 @@ def fd_steps_svg(seed=0) -> str:
         fontsize=9,
         va="bottom",
     )
-    ax.set_xlabel("base step h (entry i moves by h·max(1, |Wᵢ|))")
+    ax.set_xlabel("base step h (entry i moves by h·max(|Wᵢ|, ρ))")
     ax.set_ylabel("max relative error of the gradient")
     ax.set_ylim(FLOOR / 2, 10)
     ax.set_xlim(1e-14, 1)

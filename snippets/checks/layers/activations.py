@@ -4,7 +4,8 @@ Each check builds its inputs from a seed and takes the formula under test as a k
 argument, so tests can hand it a wrong formula and see it rejected. The forward formulas the
 snippet is compared with are written here independently (sigmoid as 1 / (1 + e⁻ˣ), not
 through tanh). Inputs stay at least `margin` away from 0, where ReLU has its kink: the
-five-point differences step up to 2h = 2·eps^(1/5) ≈ 1.5e-3 away from x.
+five-point differences step up to 2h = 2·eps^(1/5)·max(|x_i|, ρ) away from x, ρ the root
+mean square of x.
 """
 
 # --8<-- [start:setup]
@@ -95,16 +96,20 @@ def check_diagonal_jacobian(name, seed=0, shape=(3, 5), backward=None):
 
 # --8<-- [start:check_relu_near_kink]
 def check_relu_near_kink(distance, seed=0, shape=(3, 5), backward=relu_backward):
-    """relu_backward against finite differences at x whose entries all lie `distance` from 0
-    (random signs; distance 0 puts every entry on the kink)."""
+    """relu_backward against finite differences at x whose first row lies `distance` from 0
+    and whose other entries lie 1 from it (random signs; distance 0 puts the first row on
+    the kink). The checker's step is eps^(1/5)·max(|x_i|, ρ), ρ the root mean square of x;
+    an entry below ρ where f bends too fast for it is redone with eps^(1/5)·max(|x_i|, ρ/1000),
+    which still straddles the kink when the first row lies within about 1e-6 of it."""
     rng = np.random.default_rng(seed)
-    x = distance * rng.choice([-1.0, 1.0], shape)
+    x = rng.choice([-1.0, 1.0], shape)
+    x[0] *= distance
     G = rng.standard_normal(shape)
     return check_gradient(
         lambda x: np.sum(G * np.maximum(x, 0.0)),
         backward(G, x),
         x,
-        label=f"relu_backward, every |x| = {distance:g}",
+        label=f"relu_backward, first row |x| = {distance:g}",
     )
 
 
