@@ -105,7 +105,6 @@ LAYERS = [
         "a direction of the input (adjoint test, Hessian-vector product); U for a batch",
         "layers/softmax.md",
     ),
-    Symbol("U", "a direction of a batch of logits (Hessian-vector product)", "layers/softmax.md"),
     Symbol(r"\operatorname{act}", "an entrywise activation function", "layers/activations.md"),
     Symbol("x", "an activation's input, or one row of X (one sample)", "layers/activations.md"),
     Symbol("y", "an activation's output, or one row of Y", "layers/activations.md"),
@@ -203,8 +202,8 @@ LAYERS = [
 # ROUTES_B: the letters of kronecker.md, traces-and-layout.md, math-to-code.md, claims.md and
 # proofs.md that the CORE rows above do not cover.
 PROOFS = [
-    Symbol("U", "a direction: a matrix of the variable's shape along which to differentiate",
-           "proofs.md"),
+    Symbol("U", "a direction: a matrix of the variable's shape along which to differentiate"
+           " (on the softmax page, a direction of a batch of logits)", "proofs.md"),
     Symbol(r"\omega", "the dual unit of dual numbers, ω² = 0", "proofs.md"),
     Symbol(r"\nu", "the total degree of a polynomial (the Schwartz–Zippel bound ν/|𝒮|)",
            "proofs.md"),
