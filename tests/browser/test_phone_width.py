@@ -1,5 +1,5 @@
 """At a phone's width (390 px), displayed formulas fit the column, and those that do not show
-that they scroll.
+that they scroll; what checks print wraps; the cheat sheet fits at 390 and at 1280 px.
 
 Chromium does not break a long MathML line: a display formula wider than the column scrolls
 sideways inside its box (`.math-display`). The site's rule is that at most 5 % of display
@@ -8,6 +8,7 @@ show a cue that there is more to the right (docs/assets/math.css draws a shadow 
 the formula continues past).
 """
 
+import re
 from io import BytesIO
 
 import pytest
@@ -43,24 +44,37 @@ DISPLAYS = """() => [...document.querySelectorAll("article .math-display")].map(
 })"""
 
 
+# What executed checks print (markdown-exec result blocks) that is wider than its box.
+CUT_RESULTS = """() => [...document.querySelectorAll("article .language-text pre")]
+  .filter(pre => pre.scrollWidth > pre.clientWidth + 1 ||
+                 pre.getBoundingClientRect().right > window.innerWidth)
+  .map(pre => pre.textContent.split("\\n")[0].slice(0, 80))"""
+
+
 @pytest.fixture(scope="module")
-def displays(browser, site_url):
-    """Every display formula of the site, measured at 390 px, with the page it is on."""
+def phone_pages(browser, site_url):
+    """Every page at 390 px: its display formulas and its check results that do not fit."""
     context = browser.new_context(viewport={"width": PHONE, "height": 844})
     context.route(
         "**/*", lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort()
     )
     tab = context.new_page()
-    found = []
+    found = {"displays": [], "results": [], "result_blocks": 0}
     for page in PAGES:
         tab.goto(site_url + url_path(page), wait_until="load")
         tab.evaluate(SHOW_EVERYTHING)
         tab.evaluate("document.fonts.ready")
-        for row in tab.evaluate(DISPLAYS):
-            row["page"] = url_path(page) or "home"
-            found.append(row)
+        name = url_path(page) or "home"
+        found["displays"] += [{**row, "page": name} for row in tab.evaluate(DISPLAYS)]
+        found["results"] += [f"{name}: {line}" for line in tab.evaluate(CUT_RESULTS)]
+        found["result_blocks"] += tab.locator("article .language-text pre").count()
     context.close()
     return found
+
+
+@pytest.fixture(scope="module")
+def displays(phone_pages):
+    return phone_pages["displays"]
 
 
 def too_wide(displays):
@@ -90,6 +104,75 @@ def test_wide_formulas_scroll_with_a_visible_cue(displays):
         if not (d["scrolls"] and "gradient" in d["background"] and "local" in d["attachment"])
     ]
     assert not problems, "wide formulas without a scroll cue:\n" + "\n".join(problems)
+
+
+def test_check_results_wrap_at_a_phone_width(phone_pages):
+    assert phone_pages["result_blocks"] > 20, "check results not found (class language-text)"
+    assert not phone_pages["results"], "check results cut at 390 px:\n" + "\n".join(
+        phone_pages["results"]
+    )
+
+
+# The cheat sheet's cells: where each is, whether its content is wider than it, the first
+# column's link text and size, and the name a cell's column has (header, or a phone card's
+# label drawn before it).
+CHEAT_SHEET = """() => {
+  const column = document.querySelector("article").getBoundingClientRect();
+  const headers = [...document.querySelectorAll(".mcv-cheatsheet th")].map(th => th.textContent);
+  return [...document.querySelectorAll(".mcv-cheatsheet td")].map(td => {
+    const box = td.getBoundingClientRect();
+    const label = getComputedStyle(td, "::before").content;
+    const wrap = td.closest(".md-typeset__scrollwrap");
+    return {
+      left: box.left - column.left, right: column.right - box.right,
+      cut: td.scrollWidth - td.clientWidth,
+      scrolls: wrap ? wrap.scrollWidth - wrap.clientWidth : 0,
+      visible: box.width > 0 && getComputedStyle(td).visibility !== "hidden",
+      column: td.cellIndex,
+      name: td.cellIndex === 0 ? td.textContent.trim() : null,
+      size: parseFloat(getComputedStyle(td.querySelector("a") || td).fontSize),
+      label: label !== "none" && label !== "normal" ? label : headers[td.cellIndex] || "",
+      text: td.textContent.trim().slice(0, 50),
+    };
+  });
+}"""
+ENTRY_ID = re.compile(r"^[a-z_]+\.[A-Za-z0-9_]+$")  # how the registry names an entry internally
+
+
+@pytest.mark.parametrize("width", [PHONE, 1280])
+def test_the_cheat_sheet_fits_and_names_its_columns(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.route(
+        "**/*", lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort()
+    )
+    tab = context.new_page()
+    tab.goto(site_url + "catalog/", wait_until="load")
+    cells = tab.evaluate(CHEAT_SHEET)
+    context.close()
+    assert len(cells) > 100, f"only {len(cells)} cheat sheet cells found"
+    problems = [
+        f"{c['text']!r}: {what}"
+        for c in cells
+        for what, bad in [
+            ("outside the column", c["left"] < -1 or c["right"] < -1),
+            (f"content {c['cut']} px wider than its cell", c["cut"] > 1),
+            (f"table scrolls sideways by {c['scrolls']} px", c["scrolls"] > 1),
+            ("hidden", not c["visible"]),
+        ]
+        if bad
+    ]
+    names = [c for c in cells if c["column"] == 0]
+    problems += [
+        f"entry named by its id: {c['name']!r}" for c in names if ENTRY_ID.match(c["name"])
+    ]
+    problems += [f"name in {c['size']} px type: {c['name']!r}" for c in names if c["size"] < 12]
+    labels = {c["label"] for c in cells}
+    problems += [
+        f"no {what} column"
+        for what in ("Shapes", "Conditions")
+        if not any(what in label for label in labels)
+    ]
+    assert not problems, f"cheat sheet at {width} px:\n" + "\n".join(problems[:30])
 
 
 # A wide and a narrow formula put into a real page's article, so the site's stylesheets apply.
