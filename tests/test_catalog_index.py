@@ -19,13 +19,19 @@ def checked(entries):
     return [(entry, check_identity(entry)) for entry in entries]
 
 
-def test_one_row_per_entry_with_its_link():
+def test_one_row_per_entry_with_its_name_link_gradient_and_shapes():
     table = cheat_sheet(checked(OURS))
     rows = table.splitlines()[2:]
     assert len(rows) == len(OURS)
     for entry, row in zip(OURS, rows, strict=True):
-        assert f"({entry.family}/#{anchor(entry)})" in row
-        assert entry.tex in row
+        name, formula, shapes = (cell.strip() for cell in row.split("|")[1:4])
+        assert name == f"[{entry.title}]({entry.family}/#{anchor(entry)})"
+        gradient = entry.tex.split(" = ", 1)[1].split(r", \quad")[0]
+        numerator = entry.tex_numerator.split(" = ", 1)[1].split(r", \quad")[0]
+        assert f"${gradient}$" in formula.replace(r"\vert ", "|")
+        assert f"numerator layout: ${numerator}$" in formula.replace(r"\vert ", "|")
+        for input_name, (letters, _) in entry.sample.specs.items():
+            assert f"{input_name}: {' × '.join(letters)}" in shapes.split("<br>")
 
 
 def test_links_reach_a_heading_on_the_family_page():
@@ -44,15 +50,15 @@ def test_a_rejected_check_stops_the_table():
 def test_no_bar_reaches_a_table_cell():
     table = cheat_sheet(checked(OURS))
     for row in table.splitlines():
-        assert row.count("|") == 7, row
+        assert row.count("|") == 6, row
 
 
 def test_the_page_prints_the_table_for_every_entry():
     text = (DOCS / "catalog" / "index.md").read_text()
     assert "for entry in IDENTITIES" in text
     assert "for entry in MATRIX_IDENTITIES" in text
-    assert "print(cheat_sheet(checked))" in text
-    assert "print(jacobian_sheet(jacobians))" in text
+    assert "print(on_cards(cheat_sheet(checked)))" in text
+    assert 'print(on_cards(jacobian_sheet(jacobians), "jacobians"))' in text
 
 
 def test_matrix_valued_sheet_splits_differential_and_jacobian():
@@ -61,8 +67,10 @@ def test_matrix_valued_sheet_splits_differential_and_jacobian():
     assert len(rows) == len(MATRIX_IDENTITIES)
     for entry, row in zip(MATRIX_IDENTITIES, rows, strict=True):
         differential, jacobian = entry.tex.split(r", \qquad ")
-        assert row.count("|") == 7, row
-        assert f"${differential}$ | ${jacobian}$" in row.replace(r"\vert ", "|")
+        assert row.count("|") == 6, row
+        cell = row.split("|")[2].replace(r"\vert ", "|")
+        assert differential.split(" = ", 1)[1] in cell
+        assert jacobian.split(" = ", 1)[1] in cell
         assert f"({entry.family.replace('_', '-')}/#{anchor(entry)})" in row
 
 

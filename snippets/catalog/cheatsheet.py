@@ -1,16 +1,30 @@
 """The catalogue's cheat sheet: Markdown tables, one row per entry, written from the registry.
 
-docs/catalog/index.md checks every entry when the site is built and prints this table; the
-build fails if any check was rejected, so the table only ever shows identities that passed.
+docs/catalog/index.md checks every entry when the site is built and prints these tables; the
+build fails if any check was rejected, so the tables only ever show identities that passed.
+Each row names the function in words and links to its derivation, gives the gradient (the
+right-hand side of the identity; the left is ∂f/∂X for the entry's variable) with the same
+derivative in numerator layout under it, the shapes of the inputs, the conditions and what the
+check measured. On a phone, docs/assets/math.css turns each row into a card.
 """
 
+import re
+
+import numpy as np
+
 from snippets.catalog.registry import anchor, page
+from snippets.catalog.sample import Sample
 from snippets.gradcheck import expect_pass
 
 HEADER = (
-    "| Entry | Gradient | Numerator layout | Conditions | Max relative error | Also proved |\n"
-    "| --- | --- | --- | --- | --- | --- |"
+    "| Function | Gradient ∂f/∂X, and in numerator layout | Shapes | Conditions | Checked |\n"
+    "| --- | --- | --- | --- | --- |"
 )
+JACOBIAN_HEADER = (
+    "| Function | Differential, and Jacobian | Shapes | Conditions | Checked |\n"
+    "| --- | --- | --- | --- | --- |"
+)
+LONG = 50  # characters of TeX beyond which a matrix-valued entry breaks at its "="
 # Entries with `exact` set are also checked exactly and symbolically on the proofs page, in
 # the same build (which fails if any of them fails there).
 PROOFS = "../proofs/#which-formula-passed-which-level"
@@ -25,23 +39,21 @@ def cheat_sheet(checked) -> str:
     expect_pass(*(result for _, results in checked for result in results))
     rows = [HEADER]
     for entry, results in checked:
-        numerator = entry.tex_numerator.split(" = ", 1)[-1]
+        formula = _two_lines(
+            _math(_right_side(entry.tex)),
+            "numerator layout: " + _math(_right_side(entry.tex_numerator)),
+        )
         error = max(result.max_rel_error for result in results)
-        rows.append(_row(entry, [_math(entry.tex), _math(numerator)], error))
+        rows.append(_row(entry, formula, error))
     return "\n".join(rows)
-
-
-JACOBIAN_HEADER = (
-    "| Entry | Differential | Jacobian | Conditions | Max relative error | Also proved |\n"
-    "| --- | --- | --- | --- | --- | --- |"
-)
 
 
 def jacobian_sheet(checked) -> str:
     """checked: (matrix-valued entry, its CheckResult) pairs -> a Markdown table.
 
     Each entry's TeX states the differential, then `, \\qquad `, then the Jacobian
-    ∂vec F/∂vec X; they go in two columns. Raises CheckFailedError if any check was rejected.
+    ∂vec F/∂vec X; they go on two lines of one cell. Raises CheckFailedError if any check was
+    rejected.
     """
     expect_pass(*(result for _, result in checked))
     rows = [JACOBIAN_HEADER]
@@ -50,24 +62,72 @@ def jacobian_sheet(checked) -> str:
         if len(parts) != 2:
             raise ValueError(f"{entry.id}: its tex must read 'differential, \\qquad Jacobian'")
         differential, jacobian = parts
-        rows.append(_row(entry, [_math(differential), _math(jacobian)], result.max_rel_error))
+        formula = _two_lines(_math(differential, " = "), _math(jacobian, " = "))
+        rows.append(_row(entry, formula, result.max_rel_error))
     return "\n".join(rows)
 
 
-def _row(entry, formulas: list[str], error: float) -> str:
-    """One table row: the link to the entry's derivation, its formula cells, its conditions,
-    the measured error and whether the proofs page also proves it exactly and symbolically."""
+def on_cards(table: str, kind: str = "gradients") -> str:
+    """The table inside a block that math.css lays out as one card per row on a phone."""
+    return f'<div class="mcv-cheatsheet mcv-cheatsheet--{kind}" markdown>\n\n{table}\n\n</div>'
+
+
+def shapes(entry) -> str:
+    """The inputs' shapes, one a line: from the entry's Sample as letters ("X: p × r<br>A: r × p"),
+    or, for an entry with its own sampler, the sizes it was checked at ("X: 4 × 3 (checked)")."""
+    if isinstance(entry.sample, Sample):
+        sizes = {name: letters for name, (letters, _) in entry.sample.specs.items()}
+        suffix = ""
+    else:
+        drawn = entry.sample(np.random.default_rng(0))
+        sizes = {name: [str(n) for n in np.shape(value)] for name, value in drawn.items()}
+        suffix = "<br>(sizes checked)"
+    parts = [f"{name}: {' × '.join(dims) if dims else 'scalar'}" for name, dims in sizes.items()]
+    return "<br>".join(parts) + suffix
+
+
+def _row(entry, formula: str, error: float) -> str:
+    """One table row: the function's name linked to its derivation, its formula cell, the
+    shapes, its conditions, and what was checked (the measured error, and whether the proofs
+    page also proves it exactly and symbolically)."""
     target = page(entry).removeprefix("catalog/").removesuffix(".md")
+    measured = "no error at all (exact)" if error == 0 else f"relative error {error:.1e}"
+    also = f"; also [exact and symbolic]({PROOFS})" if entry.exact else ""
     cells = [
-        f"[{entry.id}]({target}/#{anchor(entry)})",
-        *formulas,
-        "; ".join(entry.conditions) or "none",
-        f"{error:.1e}",
-        f"[exact, symbolic]({PROOFS})" if entry.exact else "numerical only",
+        f"[{_cell_text(entry.title)}]({target}/#{anchor(entry)})",
+        formula,
+        shapes(entry),
+        _cell_text("; ".join(entry.conditions) or "none"),
+        measured + also,
     ]
     return "| " + " | ".join(cells) + " |"
 
 
-def _math(tex: str) -> str:
-    """Inline TeX for a table cell: a `|` would split the cell, so bars become \\vert."""
-    return "$" + tex.replace("|", r"\vert ") + "$"
+def _two_lines(first: str, second: str) -> str:
+    """A cell of two lines, the second in smaller type (math.css)."""
+    return f'{first}<br><span class="mcv-second">{second}</span>'
+
+
+def _right_side(tex: str) -> str:
+    """What an identity "∂f/∂X = G" says the derivative is: the TeX after its first " = "."""
+    return tex.split(" = ", 1)[-1]
+
+
+def _cell_text(text: str) -> str:
+    """Plain text for a table cell: a `|` would split the cell."""
+    return text.replace("|", "∣")
+
+
+def _math(tex: str, break_at: str | None = None) -> str:
+    """Inline TeX for a table cell: a `|` would split the cell, so bars become \\vert.
+
+    Long formulas go on several lines so that a phone's card holds them: after each
+    ", \\quad" (a gradient followed by the definition of a letter in it), and at `break_at`
+    (the first " = " of a differential or a Jacobian) when it is longer than LONG characters.
+    """
+    pieces = [part.strip() for part in re.split(r",\s*\\quad", tex)]
+    lines = [f"${piece}$" for piece in pieces]
+    if break_at and len(tex) > LONG and break_at in pieces[0]:
+        left, right = pieces[0].split(break_at, 1)
+        lines[0] = f"${left}$<br>${break_at.strip()} {right}$"
+    return ",<br>".join(lines).replace("|", r"\vert ")
