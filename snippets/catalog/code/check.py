@@ -112,3 +112,12 @@ def _verdict(claimed, numerical, tolerance, noise):
     if not error <= tolerance:
         raise AssertionError(f"rejected: max relative error {error:.1e} > {tolerance:.0e}")
     return f"passed: max relative error {error:.1e} ≤ {tolerance:.0e} ({claimed.size} entries)"
+
+
+def expect_refused(check, *formulas, **inputs):
+    """Run a check of a formula that is wrong: return the refusal, raise if it passed."""
+    try:
+        message = check(*formulas, **inputs)
+    except AssertionError as refusal:
+        return str(refusal)
+    raise AssertionError(f"a wrong formula was not refused: {message}")

@@ -97,6 +97,15 @@ def jacobian_inv_transposed(X):
 # --8<-- [end:inv_transposed]
 
 
+# --8<-- [start:inv_transposed_without_K]
+def jacobian_inv_transposed_without_K(X):
+    """A plausible mistake: −(X⁻¹ ⊗ X⁻ᵀ) with the commutation matrix K_nn dropped."""
+    return -np.kron(np.linalg.inv(X), np.linalg.inv(X).T)
+
+
+# --8<-- [end:inv_transposed_without_K]
+
+
 # --8<-- [start:AXinvB]
 def F_AXinvB(X, A, B):
     """F = (A X⁻¹ B).  X: (n, n); A: (t, n); B: (n, p)."""
@@ -153,6 +162,15 @@ def jacobian_square(X):
 
 
 # --8<-- [end:square]
+
+
+# --8<-- [start:square_as_2X]
+def jacobian_square_as_2X(X):
+    """The Jacobian of dX ↦ 2X dX, 2 (I_n ⊗ X): what "the derivative of X² is 2X" would mean."""
+    return 2 * np.kron(eye(len(X)), X)
+
+
+# --8<-- [end:square_as_2X]
 
 
 # --8<-- [start:hadamard_square]

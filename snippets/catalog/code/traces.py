@@ -238,6 +238,20 @@ def grad_X3(X):
 # --8<-- [end:X3]
 
 
+# --8<-- [start:Xk]
+def f_Xk(X, k):
+    """f = tr(Xᵏ), a number, for an integer k ≥ 1.  X: (n, n)."""
+    return np.trace(np.linalg.matrix_power(X, k))
+
+
+def grad_Xk(X, k):
+    """∂f/∂X = k (Xᵏ⁻¹)ᵀ, of shape (n, n) like X (X⁰ = I)."""
+    return k * np.linalg.matrix_power(X, k - 1).T
+
+
+# --8<-- [end:Xk]
+
+
 # --8<-- [start:AX2]
 def f_AX2(X, A):
     """f = tr(AX²), a number.  X: (n, n); A: (n, n)."""
