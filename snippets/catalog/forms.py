@@ -141,19 +141,19 @@ FORM_affine = Identity(
     family="forms",
     title="product of two affine maps",
     tex=(
-        r"\frac{\partial \left((Ax + b)^\top C (Dx + e)\right)}{\partial x}"
-        r" = A^\top C (Dx + e) + D^\top C^\top (Ax + b)"
+        r"\frac{\partial \left((Ax + b)^\top C (Bx + e)\right)}{\partial x}"
+        r" = A^\top C (Bx + e) + B^\top C^\top (Ax + b)"
     ),
     tex_numerator=(
-        r"\frac{\partial \left((Ax + b)^\top C (Dx + e)\right)}{\partial x}"
-        r" = (Dx + e)^\top C^\top A + (Ax + b)^\top C D"
+        r"\frac{\partial \left((Ax + b)^\top C (Bx + e)\right)}{\partial x}"
+        r" = (Bx + e)^\top C^\top A + (Ax + b)^\top C B"
     ),
     conditions=(),
     variable="x",
     f=code.f_affine,
     grad=code.grad_affine,
     numerator=code.numerator_affine,
-    sample=Sample(x="p", A="sp", b="s", C="st", D="tp", e="t"),
+    sample=Sample(x="p", A="sp", b="s", C="st", B="tp", e="t"),
     exact="polynomial",
 )
 
@@ -304,21 +304,21 @@ FORM_aXXtb = Identity(
     exact="polynomial",
 )
 
-FORM_bXtDXc = Identity(
-    id="forms.bXtDXc",
+FORM_bXtCXc = Identity(
+    id="forms.bXtCXc",
     family="forms",
     title="bᵀXᵀDXc",
-    tex=r"\frac{\partial b^\top X^\top D X c}{\partial X} = D X c b^\top + D^\top X b c^\top",
+    tex=r"\frac{\partial b^\top X^\top C X c}{\partial X} = C X c b^\top + C^\top X b c^\top",
     tex_numerator=(
-        r"\frac{\partial b^\top X^\top D X c}{\partial X}"
-        r" = b c^\top X^\top D^\top + c b^\top X^\top D"
+        r"\frac{\partial b^\top X^\top C X c}{\partial X}"
+        r" = b c^\top X^\top C^\top + c b^\top X^\top C"
     ),
     conditions=(),
     variable="X",
-    f=code.f_bXtDXc,
-    grad=code.grad_bXtDXc,
-    numerator=code.numerator_bXtDXc,
-    sample=Sample(X="pr", b="r", c="r", D="pp"),
+    f=code.f_bXtCXc,
+    grad=code.grad_bXtCXc,
+    numerator=code.numerator_bXtCXc,
+    sample=Sample(X="pr", b="r", c="r", C="pp"),
     exact="polynomial",
 )
 
@@ -341,5 +341,5 @@ IDENTITIES = [
     FORM_aXa,
     FORM_aXtXb,
     FORM_aXXtb,
-    FORM_bXtDXc,
+    FORM_bXtCXc,
 ]

@@ -175,17 +175,18 @@ GAUSS_NLL = Identity(
     id="structured.gauss_nll",
     family=FAMILY,
     title="Gaussian negative log-likelihood, by the covariance",
-    tex=r"\frac{\partial}{\partial S} \left(\tfrac{1}{2} \log \det S + \tfrac{1}{2} d^\top S^{-1} d"
-    r"\right) = \tfrac{1}{2} \left(S^{-1} - S^{-1} d d^\top S^{-1}\right)",
-    tex_numerator=r"\frac{\partial}{\partial S} \left(\tfrac{1}{2} \log \det S"
-    r" + \tfrac{1}{2} d^\top S^{-1} d\right)"
-    r" = \tfrac{1}{2} \left(S^{-1} - S^{-1} d d^\top S^{-1}\right)",
-    conditions=("S: n × n covariance, symmetric positive definite", "d = x − μ: n"),
-    variable="S",
+    tex=r"\frac{\partial}{\partial \Sigma} \left(\tfrac{1}{2} \log \det \Sigma"
+    r" + \tfrac{1}{2} y^\top \Sigma^{-1} y\right)"
+    r" = \tfrac{1}{2} \left(\Sigma^{-1} - \Sigma^{-1} y y^\top \Sigma^{-1}\right)",
+    tex_numerator=r"\frac{\partial}{\partial \Sigma} \left(\tfrac{1}{2} \log \det \Sigma"
+    r" + \tfrac{1}{2} y^\top \Sigma^{-1} y\right)"
+    r" = \tfrac{1}{2} \left(\Sigma^{-1} - \Sigma^{-1} y y^\top \Sigma^{-1}\right)",
+    conditions=("Σ: n × n covariance, symmetric positive definite", "y = x − μ: n"),
+    variable="Sigma",
     f=code.f_gauss_nll,
     grad=code.grad_gauss_nll,
     numerator=code.numerator_gauss_nll,
-    sample=_sym_sample(name="S", d="n"),
+    sample=_sym_sample(name="Sigma", y="n"),
     structure="symmetric",
 )
 

@@ -127,17 +127,17 @@ def grad_quadratic(x, A, b):
 
 
 # --8<-- [start:affine]
-def f_affine(x, A, b, C, D, e):
-    """f = (Ax + b)ᵀ C (Dx + e), a number.
+def f_affine(x, A, b, C, B, e):
+    """f = (Ax + b)ᵀ C (Bx + e), a number.
 
-    x: (p,); A: (s, p); b: (s,); C: (s, t); D: (t, p); e: (t,).
+    x: (p,); A: (s, p); b: (s,); C: (s, t); B: (t, p); e: (t,).
     """
-    return (A @ x + b) @ C @ (D @ x + e)
+    return (A @ x + b) @ C @ (B @ x + e)
 
 
-def grad_affine(x, A, b, C, D, e):
-    """∂f/∂x = Aᵀ C (Dx + e) + Dᵀ Cᵀ (Ax + b), of shape (p,) like x."""
-    return A.T @ C @ (D @ x + e) + D.T @ C.T @ (A @ x + b)
+def grad_affine(x, A, b, C, B, e):
+    """∂f/∂x = Aᵀ C (Bx + e) + Bᵀ Cᵀ (Ax + b), of shape (p,) like x."""
+    return A.T @ C @ (B @ x + e) + B.T @ C.T @ (A @ x + b)
 
 
 # --8<-- [end:affine]
@@ -187,12 +187,12 @@ def grad_xAx_squared(x, A):
 
 # --8<-- [start:rayleigh]
 def f_rayleigh(x, A):
-    """f = xᵀ A xxᵀ x, a number.  x: (p,); A: (p, p)."""
+    """f = xᵀAx / xᵀx (the Rayleigh quotient), a number.  x: (p,); A: (p, p)."""
     return (x @ A @ x) / (x @ x)
 
 
 def grad_rayleigh(x, A):
-    """∂f/∂x = 2xᵀ x (Ax - xᵀ A xxᵀ x x), of shape (p,) like x."""
+    """∂f/∂x = 2 (Ax − (xᵀAx / xᵀx) x) / xᵀx, of shape (p,) like x."""
     return 2 * (A @ x - (x @ A @ x) / (x @ x) * x) / (x @ x)
 
 
@@ -269,18 +269,18 @@ def grad_aXXtb(X, a, b):
 # --8<-- [end:aXXtb]
 
 
-# --8<-- [start:bXtDXc]
-def f_bXtDXc(X, b, c, D):
-    """f = bᵀ Xᵀ D X c, a number.  X: (p, r); b: (r,); c: (r,); D: (p, p)."""
-    return b @ X.T @ D @ X @ c
+# --8<-- [start:bXtCXc]
+def f_bXtCXc(X, b, c, C):
+    """f = bᵀ Xᵀ C X c, a number.  X: (p, r); b: (r,); c: (r,); C: (p, p)."""
+    return b @ X.T @ C @ X @ c
 
 
-def grad_bXtDXc(X, b, c, D):
-    """∂f/∂X = D X c bᵀ + Dᵀ X b cᵀ, of shape (p, r) like X."""
-    return D @ X @ np.outer(c, b) + D.T @ X @ np.outer(b, c)
+def grad_bXtCXc(X, b, c, C):
+    """∂f/∂X = C X c bᵀ + Cᵀ X b cᵀ, of shape (p, r) like X."""
+    return C @ X @ np.outer(c, b) + C.T @ X @ np.outer(b, c)
 
 
-# --8<-- [end:bXtDXc]
+# --8<-- [end:bXtCXc]
 
 
 # --8<-- [start:numerator]
@@ -324,9 +324,9 @@ def numerator_quadratic(x, A, b):
     return (x @ A - b).reshape(1, -1)
 
 
-def numerator_affine(x, A, b, C, D, e):
-    """The numerator-layout form of ∂f/∂x, the transpose: (Dx + e)ᵀ Cᵀ A + (Ax + b)ᵀ C D."""
-    return ((D @ x + e) @ C.T @ A + (A @ x + b) @ C @ D).reshape(1, -1)
+def numerator_affine(x, A, b, C, B, e):
+    """The numerator-layout form of ∂f/∂x, the transpose: (Bx + e)ᵀ Cᵀ A + (Ax + b)ᵀ C B."""
+    return ((B @ x + e) @ C.T @ A + (A @ x + b) @ C @ B).reshape(1, -1)
 
 
 def numerator_axxb(x, a, b):
@@ -345,7 +345,7 @@ def numerator_xAx_squared(x, A):
 
 
 def numerator_rayleigh(x, A):
-    """The numerator-layout form of ∂f/∂x, the transpose: 2xᵀ x (xᵀ A - xᵀ A xxᵀ x xᵀ)."""
+    """The numerator-layout form of ∂f/∂x, the transpose: 2 (xᵀA − (xᵀAx / xᵀx) xᵀ) / xᵀx."""
     return (2 * (x @ A - (x @ A @ x) / (x @ x) * x) / (x @ x)).reshape(1, -1)
 
 
@@ -374,9 +374,9 @@ def numerator_aXXtb(X, a, b):
     return X.T @ (np.outer(b, a) + np.outer(a, b))
 
 
-def numerator_bXtDXc(X, b, c, D):
-    """The numerator-layout form of ∂f/∂X, the transpose: b cᵀ Xᵀ Dᵀ + c bᵀ Xᵀ D."""
-    return np.outer(b, c) @ X.T @ D.T + np.outer(c, b) @ X.T @ D
+def numerator_bXtCXc(X, b, c, C):
+    """The numerator-layout form of ∂f/∂X, the transpose: b cᵀ Xᵀ Cᵀ + c bᵀ Xᵀ C."""
+    return np.outer(b, c) @ X.T @ C.T + np.outer(c, b) @ X.T @ C
 
 
 # --8<-- [end:numerator]

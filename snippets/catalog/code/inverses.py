@@ -176,7 +176,7 @@ def f_tr_XtXinv(X):
 
 
 def grad_tr_XtXinv(X):
-    """∂f/∂X = -2 X (Xᵀ X)^-2, of shape (s, p) like X."""
+    """∂f/∂X = -2 X (Xᵀ X)⁻², of shape (s, p) like X."""
     return -2 * X @ np.linalg.inv(X.T @ X) @ np.linalg.inv(X.T @ X)
 
 
@@ -255,7 +255,7 @@ def numerator_b_XtXinv_b(X, b):
 
 
 def numerator_tr_XtXinv(X):
-    """The numerator-layout form of ∂f/∂X, the transpose: -2 (Xᵀ X)^-2 Xᵀ."""
+    """The numerator-layout form of ∂f/∂X, the transpose: -2 (Xᵀ X)⁻² Xᵀ."""
     return -2 * np.linalg.inv(X.T @ X) @ np.linalg.inv(X.T @ X) @ X.T
 
 

@@ -17,7 +17,8 @@ import numpy as np
 def commutation(m: int, n: int) -> np.ndarray:
     """K_mn, the (m·n) × (m·n) permutation with K_mn vec(Y) = vec(Yᵀ) for every Y of shape (m, n).
 
-    Entry Y[i, j] sits at i + j·m in vec(Y) and at j + i·n in vec(Yᵀ).
+    Entry Y[i, j] sits at i + j·m in vec(Y) and at j + i·n in vec(Yᵀ) (indices from 0, as numpy
+    counts; from 1, as the page writes them, the positions are i + (j − 1)m and j + (i − 1)n).
     """
     if not all(isinstance(k, int | np.integer) and k > 0 for k in (m, n)):
         raise ValueError(f"commutation(m, n) needs positive integers; got m={m!r}, n={n!r}")
@@ -43,7 +44,7 @@ def vec(A):
 
 # --8<-- [start:transpose]
 def F_transpose(X):
-    """F = (Xᵀ).  X: (p, r)."""
+    """F = Xᵀ.  X: m × n."""
     return X.T
 
 
@@ -57,7 +58,7 @@ def jacobian_transpose(X):
 
 # --8<-- [start:AXB]
 def F_AXB(X, A, B):
-    """F = (AXB).  X: (p, r); A: (t, p); B: (r, s)."""
+    """F = AXB.  A: s × p, X: p × r, B: r × t."""
     return A @ X @ B
 
 
@@ -71,7 +72,7 @@ def jacobian_AXB(X, A, B):
 
 # --8<-- [start:inv]
 def F_inv(X):
-    """F = (X⁻¹).  X: (n, n)."""
+    """F = X⁻¹.  X: n × n, invertible."""
     return np.linalg.inv(X)
 
 
@@ -85,7 +86,7 @@ def jacobian_inv(X):
 
 # --8<-- [start:inv_transposed]
 def F_inv_transposed(X):
-    """F = (X⁻ᵀ).  X: (n, n)."""
+    """F = X⁻ᵀ.  X: n × n, invertible."""
     return np.linalg.inv(X).T
 
 
@@ -108,7 +109,7 @@ def jacobian_inv_transposed_without_K(X):
 
 # --8<-- [start:AXinvB]
 def F_AXinvB(X, A, B):
-    """F = (A X⁻¹ B).  X: (n, n); A: (t, n); B: (n, p)."""
+    """F = A X⁻¹ B.  X: n × n, invertible; A: s × n, B: n × t."""
     return A @ np.linalg.inv(X) @ B
 
 
@@ -122,7 +123,7 @@ def jacobian_AXinvB(X, A, B):
 
 # --8<-- [start:XtX]
 def F_XtX(X):
-    """F = (Xᵀ X).  X: (r, p)."""
+    """F = Xᵀ X.  X: m × n."""
     return X.T @ X
 
 
@@ -137,7 +138,7 @@ def jacobian_XtX(X):
 
 # --8<-- [start:XXt]
 def F_XXt(X):
-    """F = (X Xᵀ).  X: (p, r)."""
+    """F = X Xᵀ.  X: m × n."""
     return X @ X.T
 
 
@@ -152,7 +153,7 @@ def jacobian_XXt(X):
 
 # --8<-- [start:square]
 def F_square(X):
-    """F = (X²).  X: (n, n)."""
+    """F = X².  X: n × n."""
     return X @ X
 
 
@@ -175,7 +176,7 @@ def jacobian_square_as_2X(X):
 
 # --8<-- [start:hadamard_square]
 def F_hadamard_square(X):
-    """F = (X ∘ X).  X: (p, r)."""
+    """F = X ∘ X.  X: m × n."""
     return X * X
 
 
@@ -189,7 +190,7 @@ def jacobian_hadamard_square(X):
 
 # --8<-- [start:det_identity]
 def F_det_identity(X):
-    """F = (det(X) I_n).  X: (n, n)."""
+    """F = det(X) I_n.  X: n × n, invertible."""
     return np.linalg.det(X) * eye(len(X))
 
 
@@ -203,7 +204,7 @@ def jacobian_det_identity(X):
 
 # --8<-- [start:kron_XA]
 def F_kron_XA(X, A):
-    """F = (X ⊗ A).  X: (t, p); A: (p, t)."""
+    """F = X ⊗ A.  X: m × n, A: p × q."""
     return np.kron(X, A)
 
 
@@ -219,7 +220,7 @@ def jacobian_kron_XA(X, A):
 
 # --8<-- [start:kron_AX]
 def F_kron_AX(X, A):
-    """F = (A ⊗ X).  X: (t, p); A: (p, t)."""
+    """F = A ⊗ X.  A: p × q, X: m × n."""
     return np.kron(A, X)
 
 

@@ -35,7 +35,7 @@ def f_fro(X):
 
 
 def grad_fro(X):
-    """∂f/∂X = X‖ X ‖_F, of shape (p, r) like X."""
+    """∂f/∂X = X / ‖X‖_F, of shape (p, r) like X."""
     return X / np.sqrt(np.sum(X * X))
 
 
@@ -161,7 +161,7 @@ def f_x(x):
 
 
 def grad_x(x):
-    """∂f/∂x = x‖ x ‖, of shape (p,) like x."""
+    """∂f/∂x = x / ‖x‖, of shape (p,) like x."""
     return x / np.sqrt(x @ x)
 
 
@@ -175,7 +175,7 @@ def f_x_minus_a(x, a):
 
 
 def grad_x_minus_a(x, a):
-    """∂f/∂x = x - a‖ x - a ‖, of shape (p,) like x."""
+    """∂f/∂x = (x − a) / ‖x − a‖, of shape (p,) like x."""
     return (x - a) / np.sqrt((x - a) @ (x - a))
 
 
@@ -203,7 +203,7 @@ def f_Ax_minus_b_norm(x, A, b):
 
 
 def grad_Ax_minus_b_norm(x, A, b):
-    """∂f/∂x = Aᵀ (Ax - b)‖ Ax - b ‖, of shape (p,) like x."""
+    """∂f/∂x = Aᵀ (Ax − b) / ‖Ax − b‖, of shape (p,) like x."""
     return A.T @ (A @ x - b) / np.sqrt((A @ x - b) @ (A @ x - b))
 
 
@@ -231,7 +231,7 @@ def numerator_fro2(X):
 
 
 def numerator_fro(X):
-    """The numerator-layout form of ∂f/∂X, the transpose: Xᵀ‖ X ‖_F."""
+    """The numerator-layout form of ∂f/∂X, the transpose: Xᵀ / ‖X‖_F."""
     return X.T / np.sqrt(np.sum(X * X))
 
 
@@ -276,12 +276,12 @@ def numerator_XXt_minus_A(X, A):
 
 
 def numerator_x(x):
-    """The numerator-layout form of ∂f/∂x, the transpose: xᵀ‖ x ‖."""
+    """The numerator-layout form of ∂f/∂x, the transpose: xᵀ / ‖x‖."""
     return (x / np.sqrt(x @ x)).reshape(1, -1)
 
 
 def numerator_x_minus_a(x, a):
-    """The numerator-layout form of ∂f/∂x, the transpose: (x - a)ᵀ‖ x - a ‖."""
+    """The numerator-layout form of ∂f/∂x, the transpose: (x − a)ᵀ / ‖x − a‖."""
     return ((x - a) / np.sqrt((x - a) @ (x - a))).reshape(1, -1)
 
 
@@ -291,7 +291,7 @@ def numerator_Ax_minus_b(x, A, b):
 
 
 def numerator_Ax_minus_b_norm(x, A, b):
-    """The numerator-layout form of ∂f/∂x, the transpose: (Ax - b)ᵀ A‖ Ax - b ‖."""
+    """The numerator-layout form of ∂f/∂x, the transpose: (Ax − b)ᵀ A / ‖Ax − b‖."""
     return ((A @ x - b) @ A / np.sqrt((A @ x - b) @ (A @ x - b))).reshape(1, -1)
 
 

@@ -49,7 +49,7 @@ def f_tr_AX_sym(X, A):
 
 
 def grad_tr_AX_sym(X, A):
-    """∂f/∂X = A + Aᵀ2, of shape (n, n) like X."""
+    """∂f/∂X = (A + Aᵀ)/2, of shape (n, n) like X."""
     return (A + A.T) / 2
 
 
@@ -63,7 +63,7 @@ def f_aXb_sym(X, a, b):
 
 
 def grad_aXb_sym(X, a, b):
-    """∂f/∂X = a bᵀ + b aᵀ2, of shape (n, n) like X."""
+    """∂f/∂X = (a bᵀ + b aᵀ)/2, of shape (n, n) like X."""
     return (np.outer(a, b) + np.outer(b, a)) / 2
 
 
@@ -91,7 +91,7 @@ def f_tr_AXinv_spd(X, A):
 
 
 def grad_tr_AXinv_spd(X, A):
-    """∂f/∂X = -X⁻¹ A + Aᵀ2 X⁻¹, of shape (n, n) like X."""
+    """∂f/∂X = −X⁻¹ ((A + Aᵀ)/2) X⁻¹, of shape (n, n) like X."""
     return -np.linalg.inv(X) @ ((A + A.T) / 2) @ np.linalg.inv(X)
 
 
@@ -99,15 +99,17 @@ def grad_tr_AXinv_spd(X, A):
 
 
 # --8<-- [start:gauss_nll]
-def f_gauss_nll(S, d):
-    """f = Gaussian negative log-likelihood, by the covariance, a number.  S: (n, n); d: (n,)."""
-    return (np.log(np.linalg.det(S)) + d @ np.linalg.inv(S) @ d) / 2
+def f_gauss_nll(Sigma, y):
+    """f = ½ log det Σ + ½ yᵀ Σ⁻¹ y, the negative log-likelihood of a Gaussian sample x up to a
+    constant, with y = x − μ.  Sigma (Σ, the covariance): (n, n) symmetric positive definite;
+    y: (n,)."""
+    return (np.log(np.linalg.det(Sigma)) + y @ np.linalg.inv(Sigma) @ y) / 2
 
 
-def grad_gauss_nll(S, d):
-    """(S⁻¹ − S⁻¹ d dᵀ S⁻¹)/2; S: (n, n) symmetric positive definite, d: (n,)."""
-    Y = np.linalg.inv(S)
-    return (Y - np.outer(Y @ d, Y @ d)) / 2
+def grad_gauss_nll(Sigma, y):
+    """∂f/∂Σ = ½ (Σ⁻¹ − Σ⁻¹ y yᵀ Σ⁻¹), within the symmetric matrices; shape (n, n) like Σ."""
+    P = np.linalg.inv(Sigma)
+    return (P - np.outer(P @ y, P @ y)) / 2
 
 
 # --8<-- [end:gauss_nll]
@@ -120,7 +122,7 @@ def f_fro_XminusA_sym(X, A):
 
 
 def grad_fro_XminusA_sym(X, A):
-    """∂f/∂X = 2 (X - A + Aᵀ2), of shape (n, n) like X."""
+    """∂f/∂X = 2 (X − (A + Aᵀ)/2), of shape (n, n) like X."""
     return 2 * (X - (A + A.T) / 2)
 
 
@@ -134,7 +136,7 @@ def f_tr_XAX_sym(X, A):
 
 
 def grad_tr_XAX_sym(X, A):
-    """∂f/∂X = X (A + Aᵀ) + (A + Aᵀ) X2, of shape (n, n) like X."""
+    """∂f/∂X = (X (A + Aᵀ) + (A + Aᵀ) X)/2, of shape (n, n) like X."""
     return (X @ (A + A.T) + (A + A.T) @ X) / 2
 
 
@@ -153,12 +155,12 @@ def numerator_det_sym(X):
 
 
 def numerator_tr_AX_sym(X, A):
-    """The numerator-layout form of ∂f/∂X, the transpose: A + Aᵀ2."""
+    """The numerator-layout form of ∂f/∂X, the transpose: (Aᵀ + A)/2."""
     return (A.T + A) / 2
 
 
 def numerator_aXb_sym(X, a, b):
-    """The numerator-layout form of ∂f/∂X, the transpose: b aᵀ + a bᵀ2."""
+    """The numerator-layout form of ∂f/∂X, the transpose: (b aᵀ + a bᵀ)/2."""
     return (np.outer(b, a) + np.outer(a, b)) / 2
 
 
@@ -168,22 +170,22 @@ def numerator_xXx_sym(X, x):
 
 
 def numerator_tr_AXinv_spd(X, A):
-    """The numerator-layout form of ∂f/∂X, the transpose: -X⁻¹ Aᵀ + A2 X⁻¹."""
+    """The numerator-layout form of ∂f/∂X, the transpose: −X⁻¹ ((Aᵀ + A)/2) X⁻¹."""
     return -np.linalg.inv(X) @ ((A.T + A) / 2) @ np.linalg.inv(X)
 
 
-def numerator_gauss_nll(S, d):
-    """The numerator-layout form of ∂f/∂S, the transpose: ½ (S⁻¹ - S⁻¹ d dᵀ S⁻¹)."""
-    return (np.linalg.inv(S) - np.outer(np.linalg.inv(S) @ d, np.linalg.inv(S) @ d)) / 2
+def numerator_gauss_nll(Sigma, y):
+    """The numerator-layout form of ∂f/∂Σ, the transpose: ½ (Σ⁻¹ - Σ⁻¹ y yᵀ Σ⁻¹)."""
+    return (np.linalg.inv(Sigma) - np.outer(np.linalg.inv(Sigma) @ y, np.linalg.inv(Sigma) @ y)) / 2
 
 
 def numerator_fro_XminusA_sym(X, A):
-    """The numerator-layout form of ∂f/∂X, the transpose: 2 (X - Aᵀ + A2)."""
+    """The numerator-layout form of ∂f/∂X, the transpose: 2 (X − (Aᵀ + A)/2)."""
     return 2 * (X - (A.T + A) / 2)
 
 
 def numerator_tr_XAX_sym(X, A):
-    """The numerator-layout form of ∂f/∂X, the transpose: (Aᵀ + A) X + X (Aᵀ + A)2."""
+    """The numerator-layout form of ∂f/∂X, the transpose: ((Aᵀ + A) X + X (Aᵀ + A))/2."""
     return ((A.T + A) @ X + X @ (A.T + A)) / 2
 
 
