@@ -147,21 +147,67 @@ def page_text(entry_page):
     return (DOCS / entry_page).read_text()
 
 
+def top_level(tex, separator):
+    """tex split at `separator` where it stands outside braces and \\left … \\right."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(tex):
+        if tex.startswith(("\\left", "{"), i):
+            depth += 1
+        elif tex.startswith(("\\right", "}"), i):
+            depth -= 1
+        elif depth == 0 and tex.startswith(separator, i):
+            parts.append(tex[start:i].strip())
+            start = i = i + len(separator)
+            continue
+        i += 1
+    return [*parts, tex[start:].strip()]
+
+
+def phone_form(tex):
+    """The formula as the page shows it when it is too wide for a phone: each relation's left
+    side on a line, then each '= …' on a line of its own."""
+    relations = top_level(tex, ", \\qquad")
+    if len(relations) == 1:
+        relations = top_level(tex, ", \\quad")
+    lines = []
+    for k, relation in enumerate(relations):
+        comma = "," if k < len(relations) - 1 else ""
+        parts = top_level(relation, " = ")
+        if len(parts[0]) <= 2 or len(parts) == 1:
+            lines.append(f"&{relation}{comma}")
+            continue
+        lines += [f"&{parts[0]}", *(f"&\\quad = {part}" for part in parts[1:])]
+        lines[-1] += comma
+    return "\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}"
+
+
 def tex_problems(tex):
     return problems(tex, convert(tex))
 
 
 @pytest.mark.parametrize("family", FAMILIES, ids=lambda m: m.__name__.split(".")[-1])
 def test_page_states_checks_and_shows_every_entry(family):
-    for entry in [*family.IDENTITIES, *getattr(family, "MATRIX_IDENTITIES", [])]:
-        text = page_text(page(entry))
-        check = "check_matrix_identity" if isinstance(entry, MatrixIdentity) else "check_identity"
+    name_of_family = family.__name__.split(".")[-1]
+    entries = [*family.IDENTITIES, *getattr(family, "MATRIX_IDENTITIES", [])]
+    matrix = name_of_family == "matrix_valued"
+    text = page_text(page(entries[0]))
+    for entry in entries:
         name = entry.id.split(".")[1]
         assert f"{{#{anchor(entry)}}}" in text, f"no heading for {entry.id}"
-        assert f"$$\n{entry.tex}\n$$" in text, f"{entry.id}: the page does not state {entry.tex}"
-        assert f'{check}(by_id("{entry.id}"))' in text, f"{entry.id} is not checked on the page"
-        assert f'{entry.family}.py:{name}"' in text, f"{entry.id}: code not shown"
+        assert f"$$\n{entry.tex}\n$$" in text or f"$$\n{phone_form(entry.tex)}\n$$" in text, (
+            f"{entry.id}: the page does not state {entry.tex}"
+        )
+        assert f'--8<-- "snippets/catalog/code/{name_of_family}.py:{name}"' in text, (
+            f"{entry.id}: its code is not shown"
+        )
+        check = "jacobiancheck(F_" if matrix else "gradcheck(f_"
+        assert f"print({check}{name}, " in text, f"{entry.id}: its code is not checked on the page"
         for condition in entry.conditions:
             assert condition in text, f"{entry.id}: condition {condition!r} not stated"
         for tex in filter(None, (entry.tex, getattr(entry, "tex_numerator", None))):
             assert tex_problems(tex) == [], f"{entry.id}: {tex}"
+        assert f'"snippets/catalog/{name_of_family}.py:{name}"' not in text, (
+            f"{entry.id}: the page shows the registry's record, not the code"
+        )
+    # the registry's check of every entry (both layouts) runs on the page
+    assert f'if entry.family == "{name_of_family}"' in text

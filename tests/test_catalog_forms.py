@@ -27,9 +27,9 @@ WRONG = {
         "2Ax − b (½ forgotten)": lambda x, A, b: 2 * A @ x - b,
     },
     "forms.affine": {
-        "AᵀC(Dx + e) (one term)": lambda x, A, b, C, D, e: A.T @ C @ (D @ x + e),
-        "AᵀC(Dx + e) + DᵀC(Ax + b) (Cᵀ forgotten)": lambda x, A, b, C, D, e: (
-            A.T @ C @ (D @ x + e) + D.T @ C @ (A @ x + b)
+        "AᵀC(Bx + e) (one term)": lambda x, A, b, C, B, e: A.T @ C @ (B @ x + e),
+        "AᵀC(Bx + e) + BᵀC(Ax + b) (Cᵀ forgotten)": lambda x, A, b, C, B, e: (
+            A.T @ C @ (B @ x + e) + B.T @ C @ (A @ x + b)
         ),
     },
     "forms.axxb": {
@@ -59,12 +59,12 @@ WRONG = {
         "2abᵀX (as if a = b)": lambda X, a, b: 2 * np.outer(a, b) @ X,
         "X(abᵀ + baᵀ)": lambda X, a, b: X @ (np.outer(a, b) + np.outer(b, a)),
     },
-    "forms.bXtDXc": {
-        "DXcbᵀ (one term)": lambda X, b, c, D: D @ X @ np.outer(c, b),
-        "DXcbᵀ + DXbcᵀ (Dᵀ forgotten)": lambda X, b, c, D: (
-            D @ X @ np.outer(c, b) + D @ X @ np.outer(b, c)
+    "forms.bXtCXc": {
+        "CXcbᵀ (one term)": lambda X, b, c, C: C @ X @ np.outer(c, b),
+        "CXcbᵀ + CXbcᵀ (Cᵀ forgotten)": lambda X, b, c, C: (
+            C @ X @ np.outer(c, b) + C @ X @ np.outer(b, c)
         ),
-        "2DXcbᵀ": lambda X, b, c, D: 2 * D @ X @ np.outer(c, b),
+        "2CXcbᵀ": lambda X, b, c, C: 2 * C @ X @ np.outer(c, b),
     },
 }
 

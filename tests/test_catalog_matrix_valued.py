@@ -7,8 +7,9 @@ import pytest
 from catalog_wrong import mistakes
 
 from snippets.catalog import matrix_valued
+from snippets.catalog.code import matrix_valued as matrix_valued_code
+from snippets.catalog.code.matrix_valued import commutation, eye, vec
 from snippets.catalog.linalg import inv
-from snippets.catalog.matrix_valued import commutation, eye, vec
 
 ENTRIES = matrix_valued.MATRIX_IDENTITIES
 
@@ -77,11 +78,11 @@ WRONG = {
     },
     "matrix_valued.kron_XA": {
         "no permutation": lambda X, A: np.kron(np.eye(X.size), vec(A)[:, None]),
-        "A ⊗ X's Jacobian": lambda X, A: matrix_valued._kron_AX_jacobian(X, A),
+        "A ⊗ X's Jacobian": lambda X, A: matrix_valued_code.jacobian_kron_AX(X, A),
     },
     "matrix_valued.kron_AX": {
         "no permutation": lambda X, A: np.kron(vec(A)[:, None], np.eye(X.size)),
-        "X ⊗ A's Jacobian": lambda X, A: matrix_valued._kron_XA_jacobian(X, A),
+        "X ⊗ A's Jacobian": lambda X, A: matrix_valued_code.jacobian_kron_XA(X, A),
     },
 }
 

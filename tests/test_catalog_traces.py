@@ -88,3 +88,18 @@ def test_typical_mistakes_rejected(mistake):
 
 def test_every_trace_identity_is_in_a_matrix_X():
     assert all(e.variable == "X" for e in traces.IDENTITIES)
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 4, 5, 7])
+def test_trace_of_a_power_for_every_k(k):
+    # The page states ∂ tr(Xᵏ)/∂X = k (Xᵏ⁻¹)ᵀ for every k ≥ 1 and checks several k.
+    from snippets.catalog.code.traces import f_Xk, grad_Xk
+    from snippets.gradcheck import check_gradient
+
+    X = np.random.default_rng(k).standard_normal((4, 4)) / 2
+    assert check_gradient(lambda X: f_Xk(X, k), grad_Xk(X, k), X)
+    if k > 2:  # the transpose forgotten (for k = 1 the gradient I is symmetric)
+        wrong = k * np.linalg.matrix_power(X, k - 1)  # the transpose forgotten
+        assert not check_gradient(lambda X: f_Xk(X, k), wrong, X)
+    if k == 2:
+        assert not check_gradient(lambda X: f_Xk(X, k), 2 * X, X)

@@ -79,7 +79,61 @@ CHECKING = [
 ]  # fmt: skip
 
 # --- The catalogue (catalog/*.md) ---
-CATALOGUE = []
+CATALOGUE = [
+    Symbol("p", "a size in the catalogue: X is p × r unless square", "catalog/traces.md"),
+    Symbol("r", "a size in the catalogue: the columns of a non-square X", "catalog/traces.md"),
+    Symbol("s", "a third size in the catalogue (the rows of A in AXB)", "catalog/traces.md"),
+    Symbol("t", "a fourth size in the catalogue (the columns of B in AXB)", "catalog/traces.md"),
+    Symbol("f", "a catalogue entry's scalar function of X (or x)", "catalog/traces.md"),
+    Symbol("F", "a catalogue entry's matrix-valued function of X", "catalog/matrix-valued.md"),
+    Symbol(
+        "x",
+        "a vector variable (or a fixed vector where X is the variable)",
+        "catalog/forms.md",
+    ),
+    Symbol("a", "a constant vector", "catalog/forms.md"),
+    Symbol("b", "a constant vector", "catalog/forms.md"),
+    Symbol("c", "a constant vector", "catalog/forms.md"),
+    Symbol(
+        "e",
+        "a constant vector (the offset of the second factor in forms.affine)",
+        "catalog/forms.md",
+    ),
+    Symbol(
+        "y",
+        "a fixed vector y = x − μ (a Gaussian sample minus its mean)",
+        "catalog/structured.md",
+    ),
+    Symbol("A", "a constant matrix", "catalog/traces.md"),
+    Symbol("B", "a constant matrix", "catalog/traces.md"),
+    Symbol("C", "a constant matrix", "catalog/traces.md"),
+    Symbol(
+        "M",
+        "a shorthand for a product inside a derivation, e.g. M = AXB",
+        "catalog/determinants.md",
+    ),
+    Symbol("I", "the identity matrix (I_n when its size is named)", "catalog/traces.md"),
+    Symbol(
+        "K",
+        "the commutation matrix K_mn (vec Yᵀ = K_mn vec Y); also the factor K read off tr(K dX)",
+        "catalog/matrix-valued.md",
+    ),
+    Symbol("J", "a Jacobian ∂vec F/∂vec X, (size of F) × (size of X)", "catalog/matrix-valued.md"),
+    Symbol(
+        "E",
+        "the matrix of partial derivatives by the distinct entries of a symmetric X",
+        "catalog/structured.md",
+    ),
+    Symbol(
+        r"\nabla f",
+        "the gradient of f with X treated as a free (unconstrained) matrix",
+        "catalog/structured.md",
+    ),
+    Symbol("S", "the gradient within symmetric matrices, S = sym(∇f)", "catalog/structured.md"),
+    Symbol(r"\Sigma", "a covariance matrix (symmetric positive definite)", "catalog/structured.md"),
+    Symbol(r"\mu", "the mean of a Gaussian", "catalog/structured.md"),
+    Symbol(r"\eta", "a step size", "catalog/structured.md"),
+]  # fmt: skip
 
 # --- Layers (layers/*.md) ---
 # Also used there with their CORE meaning: W (weights), X (a layer's input), D = W X

@@ -10,8 +10,12 @@ matrices of Fractions and SymPy symbols.
 
 import numpy as np
 
+from snippets.catalog.code import determinants as copyable
 from snippets.catalog.entry import Identity
-from snippets.catalog.linalg import det, inv
+from snippets.catalog.linalg import exact_capable
+
+#: The copyable functions (snippets/catalog/code/determinants.py), also runnable on exact matrices.
+code = exact_capable(copyable)
 
 FAMILY = "determinants"
 
@@ -47,7 +51,6 @@ def full_rank(rng: np.random.Generator, m: int, n: int) -> np.ndarray:
 # --8<-- [end:samples]
 
 
-# --8<-- [start:det]
 DET = Identity(
     id="determinants.det",
     family=FAMILY,
@@ -56,20 +59,12 @@ DET = Identity(
     tex_numerator=r"\frac{\partial \det X}{\partial X} = \det(X)\, X^{-1}",
     conditions=("X: n × n, invertible",),
     variable="X",
-    f=lambda X: det(X),
-    grad=lambda X: det(X) * inv(X).T,
-    numerator=lambda X: det(X) * inv(X),
+    f=code.f_det,
+    grad=code.grad_det,
+    numerator=code.numerator_det,
     sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
     exact="rational",
 )
-# --8<-- [end:det]
-
-
-# --8<-- [start:det_AXB]
-def _det_AXB_grad(X, A, B):
-    """det(AXB) Aᵀ (AXB)⁻ᵀ Bᵀ; A: (s, p), X: (p, r), B: (r, s)."""
-    M = A @ X @ B
-    return det(M) * (A.T @ inv(M).T @ B.T)
 
 
 def _sample_AXB(rng, square=None):
@@ -86,16 +81,14 @@ DET_AXB = Identity(
     tex_numerator=r"\frac{\partial \det(AXB)}{\partial X} = \det(AXB)\, B (AXB)^{-1} A",
     conditions=("A: s × p, X: p × r, B: r × s", "AXB invertible (so s ≤ p and s ≤ r)"),
     variable="X",
-    f=lambda X, A, B: det(A @ X @ B),
-    grad=_det_AXB_grad,
-    numerator=lambda X, A, B: det(A @ X @ B) * (B @ inv(A @ X @ B) @ A),
+    f=code.f_det_AXB,
+    grad=code.grad_det_AXB,
+    numerator=code.numerator_det_AXB,
     sample=_sample_AXB,
     exact="rational",
 )
-# --8<-- [end:det_AXB]
 
 
-# --8<-- [start:det_XtX]
 DET_XTX = Identity(
     id="determinants.det_XtX",
     family=FAMILY,
@@ -105,16 +98,14 @@ DET_XTX = Identity(
     r" = 2 \det(X^\top X)\, (X^\top X)^{-1} X^\top",
     conditions=("X: m × n with m > n, full column rank",),
     variable="X",
-    f=lambda X: det(X.T @ X),
-    grad=lambda X: 2 * det(X.T @ X) * (X @ inv(X.T @ X)),
-    numerator=lambda X: 2 * det(X.T @ X) * (inv(X.T @ X) @ X.T),
+    f=code.f_det_XtX,
+    grad=code.grad_det_XtX,
+    numerator=code.numerator_det_XtX,
     sample=lambda rng, square=None: {"X": full_rank(rng, *dims(square, 5, 3))},
     exact="rational",
 )
-# --8<-- [end:det_XtX]
 
 
-# --8<-- [start:det_XXt]
 DET_XXT = Identity(
     id="determinants.det_XXt",
     family=FAMILY,
@@ -124,16 +115,14 @@ DET_XXT = Identity(
     r" = 2 \det(X X^\top)\, X^\top (X X^\top)^{-1}",
     conditions=("X: m × n with m < n, full row rank",),
     variable="X",
-    f=lambda X: det(X @ X.T),
-    grad=lambda X: 2 * det(X @ X.T) * (inv(X @ X.T) @ X),
-    numerator=lambda X: 2 * det(X @ X.T) * (X.T @ inv(X @ X.T)),
+    f=code.f_det_XXt,
+    grad=code.grad_det_XXt,
+    numerator=code.numerator_det_XXt,
     sample=lambda rng, square=None: {"X": full_rank(rng, *dims(square, 3, 5))},
     exact="rational",
 )
-# --8<-- [end:det_XXt]
 
 
-# --8<-- [start:logabsdet]
 LOGABSDET = Identity(
     id="determinants.logabsdet",
     family=FAMILY,
@@ -142,15 +131,13 @@ LOGABSDET = Identity(
     tex_numerator=r"\frac{\partial \log \lvert \det X \rvert}{\partial X} = X^{-1}",
     conditions=("X: n × n, invertible; det X may be negative",),
     variable="X",
-    f=lambda X: np.log(abs(det(X))),
-    grad=lambda X: inv(X).T,
-    numerator=lambda X: inv(X),
+    f=code.f_logabsdet,
+    grad=code.grad_logabsdet,
+    numerator=code.numerator_logabsdet,
     sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4), sign=-1)},
 )
-# --8<-- [end:logabsdet]
 
 
-# --8<-- [start:logdet_XtX]
 LOGDET_XTX = Identity(
     id="determinants.logdet_XtX",
     family=FAMILY,
@@ -159,15 +146,13 @@ LOGDET_XTX = Identity(
     tex_numerator=r"\frac{\partial \log \det(X^\top X)}{\partial X} = 2 (X^\top X)^{-1} X^\top",
     conditions=("X: m × n with m > n, full column rank",),
     variable="X",
-    f=lambda X: np.log(det(X.T @ X)),
-    grad=lambda X: 2 * X @ inv(X.T @ X),
-    numerator=lambda X: 2 * inv(X.T @ X) @ X.T,
+    f=code.f_logdet_XtX,
+    grad=code.grad_logdet_XtX,
+    numerator=code.numerator_logdet_XtX,
     sample=lambda rng, square=None: {"X": full_rank(rng, *dims(square, 5, 3))},
 )
-# --8<-- [end:logdet_XtX]
 
 
-# --8<-- [start:logabsdet_AXB]
 LOGABSDET_AXB = Identity(
     id="determinants.logabsdet_AXB",
     family=FAMILY,
@@ -176,15 +161,13 @@ LOGABSDET_AXB = Identity(
     tex_numerator=r"\frac{\partial \log \lvert \det(AXB) \rvert}{\partial X} = B (AXB)^{-1} A",
     conditions=("A: s × p, X: p × r, B: r × s", "AXB invertible"),
     variable="X",
-    f=lambda X, A, B: np.log(abs(det(A @ X @ B))),
-    grad=lambda X, A, B: A.T @ inv(A @ X @ B).T @ B.T,
-    numerator=lambda X, A, B: B @ inv(A @ X @ B) @ A,
+    f=code.f_logabsdet_AXB,
+    grad=code.grad_logabsdet_AXB,
+    numerator=code.numerator_logabsdet_AXB,
     sample=_sample_AXB,
 )
-# --8<-- [end:logabsdet_AXB]
 
 
-# --8<-- [start:det_X2]
 DET_X2 = Identity(
     id="determinants.det_X2",
     family=FAMILY,
@@ -193,25 +176,12 @@ DET_X2 = Identity(
     tex_numerator=r"\frac{\partial \det(X^2)}{\partial X} = 2 \det(X)^2\, X^{-1}",
     conditions=("X: n × n, invertible",),
     variable="X",
-    f=lambda X: det(X @ X),
-    grad=lambda X: 2 * det(X) ** 2 * inv(X).T,
-    numerator=lambda X: 2 * det(X) ** 2 * inv(X),
+    f=code.f_det_X2,
+    grad=code.grad_det_X2,
+    numerator=code.numerator_det_X2,
     sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
     exact="rational",
 )
-# --8<-- [end:det_X2]
-
-
-# --8<-- [start:det_Xk]
-K = 3  # the power checked; the identity holds for every integer k ≥ 1
-
-
-def _det_Xk(X):
-    """det(X^K) for X: (n, n), by K − 1 products."""
-    P = X
-    for _ in range(K - 1):
-        P = P @ X
-    return det(P)
 
 
 DET_XK = Identity(
@@ -222,16 +192,14 @@ DET_XK = Identity(
     tex_numerator=r"\frac{\partial \det(X^k)}{\partial X} = k \det(X)^k\, X^{-1}",
     conditions=("X: n × n, invertible", "k a positive integer (checked at k = 3)"),
     variable="X",
-    f=_det_Xk,
-    grad=lambda X: K * det(X) ** K * inv(X).T,
-    numerator=lambda X: K * det(X) ** K * inv(X),
+    f=code.f_det_Xk,
+    grad=code.grad_det_Xk,
+    numerator=code.numerator_det_Xk,
     sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
     exact="rational",
 )
-# --8<-- [end:det_Xk]
 
 
-# --8<-- [start:det_inv]
 DET_INV = Identity(
     id="determinants.det_inv",
     family=FAMILY,
@@ -240,26 +208,12 @@ DET_INV = Identity(
     tex_numerator=r"\frac{\partial \det(X^{-1})}{\partial X} = -\det(X)^{-1}\, X^{-1}",
     conditions=("X: n × n, invertible",),
     variable="X",
-    f=lambda X: det(inv(X)),
-    grad=lambda X: -inv(X).T / det(X),
-    numerator=lambda X: -inv(X) / det(X),
+    f=code.f_det_inv,
+    grad=code.grad_det_inv,
+    numerator=code.numerator_det_inv,
     sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
     exact="rational",
 )
-# --8<-- [end:det_inv]
-
-
-# --8<-- [start:det_XtAX]
-def _det_XtAX_grad(X, A):
-    """det(M) (A X M⁻¹ + Aᵀ X M⁻ᵀ) with M = XᵀAX; X: (m, n), A: (m, m)."""
-    M_inv = inv(X.T @ A @ X)
-    return det(X.T @ A @ X) * (A @ X @ M_inv + A.T @ X @ M_inv.T)
-
-
-def _det_XtAX_numerator(X, A):
-    """det(M) (M⁻ᵀ Xᵀ Aᵀ + M⁻¹ Xᵀ A) with M = XᵀAX: the transpose of the gradient."""
-    M_inv = inv(X.T @ A @ X)
-    return det(X.T @ A @ X) * (M_inv.T @ X.T @ A.T + M_inv @ X.T @ A)
 
 
 def _positive_part(rng, m):
@@ -283,26 +237,12 @@ DET_XTAX = Identity(
     r" = \det(M) \left(M^{-\top} X^\top A^\top + M^{-1} X^\top A\right)",
     conditions=("X: m × n, A: m × m (not symmetric)", "M = XᵀAX invertible"),
     variable="X",
-    f=lambda X, A: det(X.T @ A @ X),
-    grad=_det_XtAX_grad,
-    numerator=_det_XtAX_numerator,
+    f=code.f_det_XtAX,
+    grad=code.grad_det_XtAX,
+    numerator=code.numerator_det_XtAX,
     sample=_sample_XtAX,
     exact="rational",
 )
-# --8<-- [end:det_XtAX]
-
-
-# --8<-- [start:det_XAXt]
-def _det_XAXt_grad(X, A):
-    """det(M) (M⁻ᵀ X Aᵀ + M⁻¹ X A) with M = XAXᵀ; X: (m, n), A: (n, n)."""
-    M_inv = inv(X @ A @ X.T)
-    return det(X @ A @ X.T) * (M_inv.T @ X @ A.T + M_inv @ X @ A)
-
-
-def _det_XAXt_numerator(X, A):
-    """det(M) (A Xᵀ M⁻¹ + Aᵀ Xᵀ M⁻ᵀ) with M = XAXᵀ: the transpose of the gradient."""
-    M_inv = inv(X @ A @ X.T)
-    return det(X @ A @ X.T) * (A @ X.T @ M_inv + A.T @ X.T @ M_inv.T)
 
 
 def _sample_XAXt(rng, square=None):
@@ -320,20 +260,12 @@ DET_XAXT = Identity(
     r" = \det(M) \left(A X^\top M^{-1} + A^\top X^\top M^{-\top}\right)",
     conditions=("X: m × n, A: n × n (not symmetric)", "M = XAXᵀ invertible"),
     variable="X",
-    f=lambda X, A: det(X @ A @ X.T),
-    grad=_det_XAXt_grad,
-    numerator=_det_XAXt_numerator,
+    f=code.f_det_XAXt,
+    grad=code.grad_det_XAXt,
+    numerator=code.numerator_det_XAXt,
     sample=_sample_XAXt,
     exact="rational",
 )
-# --8<-- [end:det_XAXt]
-
-
-# --8<-- [start:det_A_xxt]
-def _det_A_xxt_grad(x, A):
-    """det(M) (M⁻¹ + M⁻ᵀ) x with M = A + x xᵀ; x: (n,), A: (n, n)."""
-    M = A + np.outer(x, x)
-    return det(M) * ((inv(M) + inv(M).T) @ x)
 
 
 DET_A_XXT = Identity(
@@ -347,22 +279,17 @@ DET_A_XXT = Identity(
     r" = \det(M)\, x^\top \left(M^{-\top} + M^{-1}\right)",
     conditions=("x: n, A: n × n (not symmetric)", "M = A + xxᵀ invertible"),
     variable="x",
-    f=lambda x, A: det(A + np.outer(x, x)),
-    grad=_det_A_xxt_grad,
-    numerator=lambda x, A: (
-        det(A + np.outer(x, x))
-        * (x @ (inv(A + np.outer(x, x)).T + inv(A + np.outer(x, x))))[None, :]
-    ),
+    f=code.f_det_A_xxt,
+    grad=code.grad_det_A_xxt,
+    numerator=code.numerator_det_A_xxt,
     sample=lambda rng, square=None: {
         "x": 0.5 * rng.standard_normal(4 if square is None else square),
         "A": _positive_part(rng, 4 if square is None else square),
     },
     exact="rational",
 )
-# --8<-- [end:det_A_xxt]
 
 
-# --8<-- [start:logdet_I_XXt]
 LOGDET_I_XXT = Identity(
     id="determinants.logdet_I_XXt",
     family=FAMILY,
@@ -372,12 +299,11 @@ LOGDET_I_XXT = Identity(
     r" = 2 X^\top (I_m + X X^\top)^{-1}",
     conditions=("X: m × n, any m and n",),
     variable="X",
-    f=lambda X: np.log(det(np.eye(X.shape[0]) + X @ X.T)),
-    grad=lambda X: 2 * inv(np.eye(X.shape[0]) + X @ X.T) @ X,
-    numerator=lambda X: 2 * X.T @ inv(np.eye(X.shape[0]) + X @ X.T),
+    f=code.f_logdet_I_XXt,
+    grad=code.grad_logdet_I_XXt,
+    numerator=code.numerator_logdet_I_XXt,
     sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 5))},
 )
-# --8<-- [end:logdet_I_XXt]
 
 
 IDENTITIES: list[Identity] = [

@@ -5,12 +5,14 @@ For a vector x of length n the gradient is a vector of length n and the numerato
 derivative a 1 × n row; for X of shape p × r the gradient is p × r and the numerator form r × p.
 """
 
-import numpy as np
-
+from snippets.catalog.code import forms as copyable
 from snippets.catalog.entry import Identity
+from snippets.catalog.linalg import exact_capable
 from snippets.catalog.sample import Sample
 
-# --8<-- [start:ax]
+#: The copyable functions (snippets/catalog/code/forms.py), also runnable on exact matrices.
+code = exact_capable(copyable)
+
 FORM_ax = Identity(
     id="forms.ax",
     family="forms",
@@ -19,15 +21,13 @@ FORM_ax = Identity(
     tex_numerator=r"\frac{\partial a^\top x}{\partial x} = a^\top",
     conditions=(),
     variable="x",
-    f=lambda x, a: a @ x,
-    grad=lambda x, a: a,
-    numerator=lambda x, a: (a).reshape(1, -1),
+    f=code.f_ax,
+    grad=code.grad_ax,
+    numerator=code.numerator_ax,
     sample=Sample(x="p", a="p"),
     exact="polynomial",
 )
-# --8<-- [end:ax]
 
-# --8<-- [start:xa]
 FORM_xa = Identity(
     id="forms.xa",
     family="forms",
@@ -36,15 +36,13 @@ FORM_xa = Identity(
     tex_numerator=r"\frac{\partial x^\top a}{\partial x} = a^\top",
     conditions=(),
     variable="x",
-    f=lambda x, a: x @ a,
-    grad=lambda x, a: a,
-    numerator=lambda x, a: (a).reshape(1, -1),
+    f=code.f_xa,
+    grad=code.grad_xa,
+    numerator=code.numerator_xa,
     sample=Sample(x="p", a="p"),
     exact="polynomial",
 )
-# --8<-- [end:xa]
 
-# --8<-- [start:xx]
 FORM_xx = Identity(
     id="forms.xx",
     family="forms",
@@ -53,15 +51,13 @@ FORM_xx = Identity(
     tex_numerator=r"\frac{\partial x^\top x}{\partial x} = 2x^\top",
     conditions=(),
     variable="x",
-    f=lambda x: x @ x,
-    grad=lambda x: 2 * x,
-    numerator=lambda x: (2 * x).reshape(1, -1),
+    f=code.f_xx,
+    grad=code.grad_xx,
+    numerator=code.numerator_xx,
     sample=Sample(x="p"),
     exact="polynomial",
 )
-# --8<-- [end:xx]
 
-# --8<-- [start:aAx]
 FORM_aAx = Identity(
     id="forms.aAx",
     family="forms",
@@ -70,15 +66,13 @@ FORM_aAx = Identity(
     tex_numerator=r"\frac{\partial a^\top A x}{\partial x} = a^\top A",
     conditions=(),
     variable="x",
-    f=lambda x, a, A: a @ A @ x,
-    grad=lambda x, a, A: A.T @ a,
-    numerator=lambda x, a, A: (a @ A).reshape(1, -1),
+    f=code.f_aAx,
+    grad=code.grad_aAx,
+    numerator=code.numerator_aAx,
     sample=Sample(x="p", a="s", A="sp"),
     exact="polynomial",
 )
-# --8<-- [end:aAx]
 
-# --8<-- [start:xAb]
 FORM_xAb = Identity(
     id="forms.xAb",
     family="forms",
@@ -87,15 +81,13 @@ FORM_xAb = Identity(
     tex_numerator=r"\frac{\partial x^\top A b}{\partial x} = b^\top A^\top",
     conditions=(),
     variable="x",
-    f=lambda x, A, b: x @ A @ b,
-    grad=lambda x, A, b: A @ b,
-    numerator=lambda x, A, b: (b @ A.T).reshape(1, -1),
+    f=code.f_xAb,
+    grad=code.grad_xAb,
+    numerator=code.numerator_xAb,
     sample=Sample(x="p", A="ps", b="s"),
     exact="polynomial",
 )
-# --8<-- [end:xAb]
 
-# --8<-- [start:xAx]
 FORM_xAx = Identity(
     id="forms.xAx",
     family="forms",
@@ -104,15 +96,13 @@ FORM_xAx = Identity(
     tex_numerator=r"\frac{\partial x^\top A x}{\partial x} = x^\top (A^\top + A)",
     conditions=(),
     variable="x",
-    f=lambda x, A: x @ A @ x,
-    grad=lambda x, A: (A + A.T) @ x,
-    numerator=lambda x, A: (x @ (A.T + A)).reshape(1, -1),
+    f=code.f_xAx,
+    grad=code.grad_xAx,
+    numerator=code.numerator_xAx,
     sample=Sample(x="p", A="pp"),
     exact="polynomial",
 )
-# --8<-- [end:xAx]
 
-# --8<-- [start:xAx_sym]
 FORM_xAx_sym = Identity(
     id="forms.xAx_sym",
     family="forms",
@@ -121,15 +111,13 @@ FORM_xAx_sym = Identity(
     tex_numerator=r"\frac{\partial x^\top A x}{\partial x} = 2x^\top A",
     conditions=("A symmetric",),
     variable="x",
-    f=lambda x, A: x @ A @ x,
-    grad=lambda x, A: 2 * A @ x,
-    numerator=lambda x, A: (2 * x @ A).reshape(1, -1),
+    f=code.f_xAx_sym,
+    grad=code.grad_xAx_sym,
+    numerator=code.numerator_xAx_sym,
     sample=Sample(x="p", A="pp sym"),
     exact="polynomial",
 )
-# --8<-- [end:xAx_sym]
 
-# --8<-- [start:quadratic]
 FORM_quadratic = Identity(
     id="forms.quadratic",
     family="forms",
@@ -141,38 +129,34 @@ FORM_quadratic = Identity(
     ),
     conditions=("A symmetric",),
     variable="x",
-    f=lambda x, A, b: x @ A @ x / 2 - b @ x,
-    grad=lambda x, A, b: A @ x - b,
-    numerator=lambda x, A, b: (x @ A - b).reshape(1, -1),
+    f=code.f_quadratic,
+    grad=code.grad_quadratic,
+    numerator=code.numerator_quadratic,
     sample=Sample(x="p", A="pp sym", b="p"),
     exact="polynomial",
 )
-# --8<-- [end:quadratic]
 
-# --8<-- [start:affine]
 FORM_affine = Identity(
     id="forms.affine",
     family="forms",
     title="product of two affine maps",
     tex=(
-        r"\frac{\partial \left((Ax + b)^\top C (Dx + e)\right)}{\partial x}"
-        r" = A^\top C (Dx + e) + D^\top C^\top (Ax + b)"
+        r"\frac{\partial \left((Ax + b)^\top C (Bx + e)\right)}{\partial x}"
+        r" = A^\top C (Bx + e) + B^\top C^\top (Ax + b)"
     ),
     tex_numerator=(
-        r"\frac{\partial \left((Ax + b)^\top C (Dx + e)\right)}{\partial x}"
-        r" = (Dx + e)^\top C^\top A + (Ax + b)^\top C D"
+        r"\frac{\partial \left((Ax + b)^\top C (Bx + e)\right)}{\partial x}"
+        r" = (Bx + e)^\top C^\top A + (Ax + b)^\top C B"
     ),
     conditions=(),
     variable="x",
-    f=lambda x, A, b, C, D, e: (A @ x + b) @ C @ (D @ x + e),
-    grad=lambda x, A, b, C, D, e: A.T @ C @ (D @ x + e) + D.T @ C.T @ (A @ x + b),
-    numerator=lambda x, A, b, C, D, e: ((D @ x + e) @ C.T @ A + (A @ x + b) @ C @ D).reshape(1, -1),
-    sample=Sample(x="p", A="sp", b="s", C="st", D="tp", e="t"),
+    f=code.f_affine,
+    grad=code.grad_affine,
+    numerator=code.numerator_affine,
+    sample=Sample(x="p", A="sp", b="s", C="st", B="tp", e="t"),
     exact="polynomial",
 )
-# --8<-- [end:affine]
 
-# --8<-- [start:axxb]
 FORM_axxb = Identity(
     id="forms.axxb",
     family="forms",
@@ -184,15 +168,13 @@ FORM_axxb = Identity(
     ),
     conditions=(),
     variable="x",
-    f=lambda x, a, b: (a @ x) * (x @ b),
-    grad=lambda x, a, b: (np.outer(a, b) + np.outer(b, a)) @ x,
-    numerator=lambda x, a, b: (x @ (np.outer(b, a) + np.outer(a, b))).reshape(1, -1),
+    f=code.f_axxb,
+    grad=code.grad_axxb,
+    numerator=code.numerator_axxb,
     sample=Sample(x="p", a="p", b="p"),
     exact="polynomial",
 )
-# --8<-- [end:axxb]
 
-# --8<-- [start:a_xox]
 FORM_a_xox = Identity(
     id="forms.a_xox",
     family="forms",
@@ -201,15 +183,13 @@ FORM_a_xox = Identity(
     tex_numerator=r"\frac{\partial a^\top (x \circ x)}{\partial x} = 2 (a \circ x)^\top",
     conditions=(),
     variable="x",
-    f=lambda x, a: a @ (x * x),
-    grad=lambda x, a: 2 * a * x,
-    numerator=lambda x, a: (2 * a * x).reshape(1, -1),
+    f=code.f_a_xox,
+    grad=code.grad_a_xox,
+    numerator=code.numerator_a_xox,
     sample=Sample(x="p", a="p"),
     exact="polynomial",
 )
-# --8<-- [end:a_xox]
 
-# --8<-- [start:xAx_squared]
 FORM_xAx_squared = Identity(
     id="forms.xAx_squared",
     family="forms",
@@ -221,15 +201,13 @@ FORM_xAx_squared = Identity(
     ),
     conditions=(),
     variable="x",
-    f=lambda x, A: (x @ A @ x) ** 2,
-    grad=lambda x, A: 2 * (x @ A @ x) * (A + A.T) @ x,
-    numerator=lambda x, A: (2 * (x @ A @ x) * x @ (A.T + A)).reshape(1, -1),
+    f=code.f_xAx_squared,
+    grad=code.grad_xAx_squared,
+    numerator=code.numerator_xAx_squared,
     sample=Sample(x="p", A="pp"),
     exact="polynomial",
 )
-# --8<-- [end:xAx_squared]
 
-# --8<-- [start:rayleigh]
 FORM_rayleigh = Identity(
     id="forms.rayleigh",
     family="forms",
@@ -244,15 +222,13 @@ FORM_rayleigh = Identity(
     ),
     conditions=("A symmetric", "x ≠ 0"),
     variable="x",
-    f=lambda x, A: (x @ A @ x) / (x @ x),
-    grad=lambda x, A: 2 * (A @ x - (x @ A @ x) / (x @ x) * x) / (x @ x),
-    numerator=lambda x, A: (2 * (x @ A - (x @ A @ x) / (x @ x) * x) / (x @ x)).reshape(1, -1),
+    f=code.f_rayleigh,
+    grad=code.grad_rayleigh,
+    numerator=code.numerator_rayleigh,
     sample=Sample(x="p", A="pp sym"),
     exact="rational",
 )
-# --8<-- [end:rayleigh]
 
-# --8<-- [start:aXb]
 FORM_aXb = Identity(
     id="forms.aXb",
     family="forms",
@@ -261,15 +237,13 @@ FORM_aXb = Identity(
     tex_numerator=r"\frac{\partial a^\top X b}{\partial X} = ba^\top",
     conditions=(),
     variable="X",
-    f=lambda X, a, b: a @ X @ b,
-    grad=lambda X, a, b: np.outer(a, b),
-    numerator=lambda X, a, b: np.outer(b, a),
+    f=code.f_aXb,
+    grad=code.grad_aXb,
+    numerator=code.numerator_aXb,
     sample=Sample(X="pr", a="p", b="r"),
     exact="polynomial",
 )
-# --8<-- [end:aXb]
 
-# --8<-- [start:aXtb]
 FORM_aXtb = Identity(
     id="forms.aXtb",
     family="forms",
@@ -278,15 +252,13 @@ FORM_aXtb = Identity(
     tex_numerator=r"\frac{\partial a^\top X^\top b}{\partial X} = ab^\top",
     conditions=(),
     variable="X",
-    f=lambda X, a, b: a @ X.T @ b,
-    grad=lambda X, a, b: np.outer(b, a),
-    numerator=lambda X, a, b: np.outer(a, b),
+    f=code.f_aXtb,
+    grad=code.grad_aXtb,
+    numerator=code.numerator_aXtb,
     sample=Sample(X="pr", a="r", b="p"),
     exact="polynomial",
 )
-# --8<-- [end:aXtb]
 
-# --8<-- [start:aXa]
 FORM_aXa = Identity(
     id="forms.aXa",
     family="forms",
@@ -295,15 +267,13 @@ FORM_aXa = Identity(
     tex_numerator=r"\frac{\partial a^\top X a}{\partial X} = aa^\top",
     conditions=("X square",),
     variable="X",
-    f=lambda X, a: a @ X @ a,
-    grad=lambda X, a: np.outer(a, a),
-    numerator=lambda X, a: np.outer(a, a),
+    f=code.f_aXa,
+    grad=code.grad_aXa,
+    numerator=code.numerator_aXa,
     sample=Sample(X="pp", a="p"),
     exact="polynomial",
 )
-# --8<-- [end:aXa]
 
-# --8<-- [start:aXtXb]
 FORM_aXtXb = Identity(
     id="forms.aXtXb",
     family="forms",
@@ -312,15 +282,13 @@ FORM_aXtXb = Identity(
     tex_numerator=r"\frac{\partial a^\top X^\top X b}{\partial X} = (ba^\top + ab^\top) X^\top",
     conditions=(),
     variable="X",
-    f=lambda X, a, b: a @ X.T @ X @ b,
-    grad=lambda X, a, b: X @ (np.outer(a, b) + np.outer(b, a)),
-    numerator=lambda X, a, b: (np.outer(b, a) + np.outer(a, b)) @ X.T,
+    f=code.f_aXtXb,
+    grad=code.grad_aXtXb,
+    numerator=code.numerator_aXtXb,
     sample=Sample(X="pr", a="r", b="r"),
     exact="polynomial",
 )
-# --8<-- [end:aXtXb]
 
-# --8<-- [start:aXXtb]
 FORM_aXXtb = Identity(
     id="forms.aXXtb",
     family="forms",
@@ -329,33 +297,30 @@ FORM_aXXtb = Identity(
     tex_numerator=r"\frac{\partial a^\top X X^\top b}{\partial X} = X^\top (ba^\top + ab^\top)",
     conditions=(),
     variable="X",
-    f=lambda X, a, b: a @ X @ X.T @ b,
-    grad=lambda X, a, b: (np.outer(a, b) + np.outer(b, a)) @ X,
-    numerator=lambda X, a, b: X.T @ (np.outer(b, a) + np.outer(a, b)),
+    f=code.f_aXXtb,
+    grad=code.grad_aXXtb,
+    numerator=code.numerator_aXXtb,
     sample=Sample(X="pr", a="p", b="p"),
     exact="polynomial",
 )
-# --8<-- [end:aXXtb]
 
-# --8<-- [start:bXtDXc]
-FORM_bXtDXc = Identity(
-    id="forms.bXtDXc",
+FORM_bXtCXc = Identity(
+    id="forms.bXtCXc",
     family="forms",
     title="bᵀXᵀDXc",
-    tex=r"\frac{\partial b^\top X^\top D X c}{\partial X} = D X c b^\top + D^\top X b c^\top",
+    tex=r"\frac{\partial b^\top X^\top C X c}{\partial X} = C X c b^\top + C^\top X b c^\top",
     tex_numerator=(
-        r"\frac{\partial b^\top X^\top D X c}{\partial X}"
-        r" = b c^\top X^\top D^\top + c b^\top X^\top D"
+        r"\frac{\partial b^\top X^\top C X c}{\partial X}"
+        r" = b c^\top X^\top C^\top + c b^\top X^\top C"
     ),
     conditions=(),
     variable="X",
-    f=lambda X, b, c, D: b @ X.T @ D @ X @ c,
-    grad=lambda X, b, c, D: D @ X @ np.outer(c, b) + D.T @ X @ np.outer(b, c),
-    numerator=lambda X, b, c, D: np.outer(b, c) @ X.T @ D.T + np.outer(c, b) @ X.T @ D,
-    sample=Sample(X="pr", b="r", c="r", D="pp"),
+    f=code.f_bXtCXc,
+    grad=code.grad_bXtCXc,
+    numerator=code.numerator_bXtCXc,
+    sample=Sample(X="pr", b="r", c="r", C="pp"),
     exact="polynomial",
 )
-# --8<-- [end:bXtDXc]
 
 IDENTITIES = [
     FORM_ax,
@@ -376,5 +341,5 @@ IDENTITIES = [
     FORM_aXa,
     FORM_aXtXb,
     FORM_aXXtb,
-    FORM_bXtDXc,
+    FORM_bXtCXc,
 ]

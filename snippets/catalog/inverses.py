@@ -6,11 +6,13 @@ written as its own formula. The samplers (invertible, full_rank, dims) are the d
 family's, shown on its page.
 """
 
-import numpy as np
-
+from snippets.catalog.code import inverses as copyable
 from snippets.catalog.determinants import dims, full_rank, invertible
 from snippets.catalog.entry import Identity
-from snippets.catalog.linalg import inv
+from snippets.catalog.linalg import exact_capable
+
+#: The copyable functions (snippets/catalog/code/inverses.py), also runnable on exact matrices.
+code = exact_capable(copyable)
 
 FAMILY = "inverses"
 
@@ -21,7 +23,6 @@ def _sample_X_ab(rng, square=None):
     return {"X": invertible(rng, n), "a": rng.standard_normal(n), "b": rng.standard_normal(n)}
 
 
-# --8<-- [start:aXinvb]
 AXINVB = Identity(
     id="inverses.aXinvb",
     family=FAMILY,
@@ -30,16 +31,14 @@ AXINVB = Identity(
     tex_numerator=r"\frac{\partial\, a^\top X^{-1} b}{\partial X} = -X^{-1} b a^\top X^{-1}",
     conditions=("X: n × n, invertible", "a, b: n"),
     variable="X",
-    f=lambda X, a, b: a @ inv(X) @ b,
-    grad=lambda X, a, b: -np.outer(inv(X).T @ a, b @ inv(X).T),
-    numerator=lambda X, a, b: -np.outer(inv(X) @ b, a @ inv(X)),
+    f=code.f_aXinvb,
+    grad=code.grad_aXinvb,
+    numerator=code.numerator_aXinvb,
     sample=_sample_X_ab,
     exact="rational",
 )
-# --8<-- [end:aXinvb]
 
 
-# --8<-- [start:aXinvtb]
 AXINVTB = Identity(
     id="inverses.aXinvtb",
     family=FAMILY,
@@ -48,16 +47,14 @@ AXINVTB = Identity(
     tex_numerator=r"\frac{\partial\, a^\top X^{-\top} b}{\partial X} = -X^{-1} a b^\top X^{-1}",
     conditions=("X: n × n, invertible", "a, b: n"),
     variable="X",
-    f=lambda X, a, b: a @ inv(X).T @ b,
-    grad=lambda X, a, b: -np.outer(inv(X).T @ b, a @ inv(X).T),
-    numerator=lambda X, a, b: -np.outer(inv(X) @ a, b @ inv(X)),
+    f=code.f_aXinvtb,
+    grad=code.grad_aXinvtb,
+    numerator=code.numerator_aXinvtb,
     sample=_sample_X_ab,
     exact="rational",
 )
-# --8<-- [end:aXinvtb]
 
 
-# --8<-- [start:xXinvx]
 XXINVX = Identity(
     id="inverses.xXinvx",
     family=FAMILY,
@@ -66,19 +63,17 @@ XXINVX = Identity(
     tex_numerator=r"\frac{\partial\, x^\top X^{-1} x}{\partial X} = -X^{-1} x x^\top X^{-1}",
     conditions=("X: n × n, invertible (not symmetric)", "x: n"),
     variable="X",
-    f=lambda X, x: x @ inv(X) @ x,
-    grad=lambda X, x: -np.outer(inv(X).T @ x, x @ inv(X).T),
-    numerator=lambda X, x: -np.outer(inv(X) @ x, x @ inv(X)),
+    f=code.f_xXinvx,
+    grad=code.grad_xXinvx,
+    numerator=code.numerator_xXinvx,
     sample=lambda rng, square=None: {
         "X": invertible(rng, *dims(square, 4)),
         "x": rng.standard_normal(dims(square, 4)),
     },
     exact="rational",
 )
-# --8<-- [end:xXinvx]
 
 
-# --8<-- [start:xAinvx]
 XAINVX = Identity(
     id="inverses.xAinvx",
     family=FAMILY,
@@ -88,19 +83,17 @@ XAINVX = Identity(
     r" = x^\top \left(A^{-\top} + A^{-1}\right)",
     conditions=("A: n × n, invertible (not symmetric)", "x: n"),
     variable="x",
-    f=lambda x, A: x @ inv(A) @ x,
-    grad=lambda x, A: (inv(A) + inv(A).T) @ x,
-    numerator=lambda x, A: (x @ (inv(A).T + inv(A)))[None, :],
+    f=code.f_xAinvx,
+    grad=code.grad_xAinvx,
+    numerator=code.numerator_xAinvx,
     sample=lambda rng, square=None: {
         "x": rng.standard_normal(dims(square, 4)),
         "A": invertible(rng, *dims(square, 4)),
     },
     exact="rational",
 )
-# --8<-- [end:xAinvx]
 
 
-# --8<-- [start:tr_AXinvB]
 def _sample_AXinvB(rng, square=None):
     """X: (n, n) invertible, A: (s, n), B: (n, s), with n = 4, s = 3."""
     n, s = dims(square, 4, 3)
@@ -120,16 +113,14 @@ TR_AXINVB = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(A X^{-1} B)}{\partial X} = -X^{-1} B A X^{-1}",
     conditions=("X: n × n, invertible", "A: s × n, B: n × s"),
     variable="X",
-    f=lambda X, A, B: np.trace(A @ inv(X) @ B),
-    grad=lambda X, A, B: -inv(X).T @ A.T @ B.T @ inv(X).T,
-    numerator=lambda X, A, B: -inv(X) @ B @ A @ inv(X),
+    f=code.f_tr_AXinvB,
+    grad=code.grad_tr_AXinvB,
+    numerator=code.numerator_tr_AXinvB,
     sample=_sample_AXinvB,
     exact="rational",
 )
-# --8<-- [end:tr_AXinvB]
 
 
-# --8<-- [start:tr_Xinv]
 TR_XINV = Identity(
     id="inverses.tr_Xinv",
     family=FAMILY,
@@ -138,16 +129,14 @@ TR_XINV = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(X^{-1})}{\partial X} = -X^{-1} X^{-1}",
     conditions=("X: n × n, invertible",),
     variable="X",
-    f=lambda X: np.trace(inv(X)),
-    grad=lambda X: -inv(X).T @ inv(X).T,
-    numerator=lambda X: -inv(X) @ inv(X),
+    f=code.f_tr_Xinv,
+    grad=code.grad_tr_Xinv,
+    numerator=code.numerator_tr_Xinv,
     sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
     exact="rational",
 )
-# --8<-- [end:tr_Xinv]
 
 
-# --8<-- [start:tr_XplusA_inv]
 def _sample_X_plus_A(rng, square=None):
     """X, A: (n, n), random, with X + A invertible and well conditioned."""
     (n,) = dims(square, 4)
@@ -165,16 +154,14 @@ TR_XPLUSA_INV = Identity(
     r" = -(X + A)^{-1} (X + A)^{-1}",
     conditions=("X, A: n × n", "X + A invertible"),
     variable="X",
-    f=lambda X, A: np.trace(inv(X + A)),
-    grad=lambda X, A: -inv(X + A).T @ inv(X + A).T,
-    numerator=lambda X, A: -inv(X + A) @ inv(X + A),
+    f=code.f_tr_XplusA_inv,
+    grad=code.grad_tr_XplusA_inv,
+    numerator=code.numerator_tr_XplusA_inv,
     sample=_sample_X_plus_A,
     exact="rational",
 )
-# --8<-- [end:tr_XplusA_inv]
 
 
-# --8<-- [start:fro_Xinv]
 FRO_XINV = Identity(
     id="inverses.fro_Xinv",
     family=FAMILY,
@@ -184,16 +171,14 @@ FRO_XINV = Identity(
     r" = -2\, X^{-1} X^{-\top} X^{-1}",
     conditions=("X: n × n, invertible",),
     variable="X",
-    f=lambda X: np.sum(inv(X) * inv(X)),
-    grad=lambda X: -2 * inv(X).T @ inv(X) @ inv(X).T,
-    numerator=lambda X: -2 * inv(X) @ inv(X).T @ inv(X),
+    f=code.f_fro_Xinv,
+    grad=code.grad_fro_Xinv,
+    numerator=code.numerator_fro_Xinv,
     sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
     exact="rational",
 )
-# --8<-- [end:fro_Xinv]
 
 
-# --8<-- [start:tr_XinvtA]
 TR_XINVTA = Identity(
     id="inverses.tr_XinvtA",
     family=FAMILY,
@@ -203,29 +188,15 @@ TR_XINVTA = Identity(
     r" = -X^{-1} A^\top X^{-1}",
     conditions=("X: n × n, invertible", "A: n × n"),
     variable="X",
-    f=lambda X, A: np.trace(inv(X).T @ A),
-    grad=lambda X, A: -inv(X).T @ A @ inv(X).T,
-    numerator=lambda X, A: -inv(X) @ A.T @ inv(X),
+    f=code.f_tr_XinvtA,
+    grad=code.grad_tr_XinvtA,
+    numerator=code.numerator_tr_XinvtA,
     sample=lambda rng, square=None: {
         "X": invertible(rng, *dims(square, 4)),
         "A": rng.standard_normal(dims(square, 4, 4)),
     },
     exact="rational",
 )
-# --8<-- [end:tr_XinvtA]
-
-
-# --8<-- [start:tr_XinvAXinvB]
-def _tr_XinvAXinvB_grad(X, A, B):
-    """−(X⁻¹ A X⁻¹ B X⁻¹ + X⁻¹ B X⁻¹ A X⁻¹)ᵀ; X, A, B: (n, n)."""
-    Y = inv(X)
-    return -(Y @ A @ Y @ B @ Y + Y @ B @ Y @ A @ Y).T
-
-
-def _tr_XinvAXinvB_numerator(X, A, B):
-    """−(X⁻¹ A X⁻¹ B X⁻¹ + X⁻¹ B X⁻¹ A X⁻¹): the transpose of the gradient."""
-    Y = inv(X)
-    return -(Y @ A @ Y @ B @ Y + Y @ B @ Y @ A @ Y)
 
 
 TR_XINVAXINVB = Identity(
@@ -238,9 +209,9 @@ TR_XINVAXINVB = Identity(
     r" = -\left(X^{-1} A X^{-1} B X^{-1} + X^{-1} B X^{-1} A X^{-1}\right)",
     conditions=("X: n × n, invertible", "A, B: n × n"),
     variable="X",
-    f=lambda X, A, B: np.trace(inv(X) @ A @ inv(X) @ B),
-    grad=_tr_XinvAXinvB_grad,
-    numerator=_tr_XinvAXinvB_numerator,
+    f=code.f_tr_XinvAXinvB,
+    grad=code.grad_tr_XinvAXinvB,
+    numerator=code.numerator_tr_XinvAXinvB,
     sample=lambda rng, square=None: {
         "X": invertible(rng, *dims(square, 4)),
         "A": rng.standard_normal(dims(square, 4, 4)),
@@ -248,14 +219,6 @@ TR_XINVAXINVB = Identity(
     },
     exact="rational",
 )
-# --8<-- [end:tr_XinvAXinvB]
-
-
-# --8<-- [start:b_XtXinv_b]
-def _b_XtXinv_b_grad(X, b):
-    """−2 X c cᵀ with c = (XᵀX)⁻¹ b; X: (m, n), b: (n,)."""
-    c = inv(X.T @ X) @ b
-    return -2 * np.outer(X @ c, c)
 
 
 B_XTXINV_B = Identity(
@@ -268,19 +231,17 @@ B_XTXINV_B = Identity(
     r" = -2\, (X^\top X)^{-1} b b^\top (X^\top X)^{-1} X^\top",
     conditions=("X: m × n, full column rank", "b: n"),
     variable="X",
-    f=lambda X, b: b @ inv(X.T @ X) @ b,
-    grad=_b_XtXinv_b_grad,
-    numerator=lambda X, b: -2 * np.outer(inv(X.T @ X) @ b, X @ inv(X.T @ X) @ b),
+    f=code.f_b_XtXinv_b,
+    grad=code.grad_b_XtXinv_b,
+    numerator=code.numerator_b_XtXinv_b,
     sample=lambda rng, square=None: {
         "X": full_rank(rng, *dims(square, 5, 3)),
         "b": rng.standard_normal(dims(square, 3)),
     },
     exact="rational",
 )
-# --8<-- [end:b_XtXinv_b]
 
 
-# --8<-- [start:tr_XtXinv]
 TR_XTXINV = Identity(
     id="inverses.tr_XtXinv",
     family=FAMILY,
@@ -291,16 +252,14 @@ TR_XTXINV = Identity(
     r" = -2\, (X^\top X)^{-2} X^\top",
     conditions=("X: m × n, full column rank",),
     variable="X",
-    f=lambda X: np.trace(inv(X.T @ X)),
-    grad=lambda X: -2 * X @ inv(X.T @ X) @ inv(X.T @ X),
-    numerator=lambda X: -2 * inv(X.T @ X) @ inv(X.T @ X) @ X.T,
+    f=code.f_tr_XtXinv,
+    grad=code.grad_tr_XtXinv,
+    numerator=code.numerator_tr_XtXinv,
     sample=lambda rng, square=None: {"X": full_rank(rng, *dims(square, 5, 3))},
     exact="rational",
 )
-# --8<-- [end:tr_XtXinv]
 
 
-# --8<-- [start:tr_XinvAX]
 TR_XINVAX = Identity(
     id="inverses.tr_XinvAX",
     family=FAMILY,
@@ -309,16 +268,15 @@ TR_XINVAX = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(X^{-1} A X)}{\partial X} = 0",
     conditions=("X: n × n, invertible", "A: n × n"),
     variable="X",
-    f=lambda X, A: np.trace(inv(X) @ A @ X),
-    grad=lambda X, A: 0 * X,
-    numerator=lambda X, A: 0 * X.T,
+    f=code.f_tr_XinvAX,
+    grad=code.grad_tr_XinvAX,
+    numerator=code.numerator_tr_XinvAX,
     sample=lambda rng, square=None: {
         "X": invertible(rng, *dims(square, 4)),
         "A": rng.standard_normal(dims(square, 4, 4)),
     },
     exact="rational",
 )
-# --8<-- [end:tr_XinvAX]
 
 
 IDENTITIES: list[Identity] = [

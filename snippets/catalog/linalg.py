@@ -5,6 +5,8 @@ numerically (float64), exactly (matrices of fractions.Fraction, dtype=object) an
 (matrices of SymPy expressions, dtype=object).
 """
 
+import types
+
 import numpy as np
 
 
@@ -53,3 +55,45 @@ def _identity_like(A: np.ndarray) -> np.ndarray:
     for i in range(n):
         out[i, i] = one
     return out
+
+
+class _Linalg:
+    """np.linalg with inv and det replaced by the versions above (numpy's own on floats)."""
+
+    inv = staticmethod(inv)
+    det = staticmethod(det)
+
+    def __getattr__(self, name):
+        return getattr(np.linalg, name)
+
+
+class _Numpy:
+    """numpy, except that np.linalg.inv and np.linalg.det also run on object arrays."""
+
+    linalg = _Linalg()
+
+    def __getattr__(self, name):
+        return getattr(np, name)
+
+
+def exact_capable(module) -> types.SimpleNamespace:
+    """The functions of a copyable catalogue module, run with `np` bound to a numpy whose
+    linalg.inv and linalg.det also accept matrices of Fractions and SymPy symbols.
+
+    The code is the module's own, unchanged (same code objects): on float64 input it calls
+    exactly numpy's functions, so what the site checks numerically is what a reader copies;
+    on object arrays it also runs exactly and symbolically (snippets/checks/proofs.py).
+    Functions of the module calling each other are rebound together.
+    """
+    namespace = {**vars(module), "np": _Numpy()}
+    functions = {}
+    for name, value in vars(module).items():
+        if isinstance(value, types.FunctionType) and value.__module__ == module.__name__:
+            rebound = types.FunctionType(
+                value.__code__, namespace, value.__name__, value.__defaults__, value.__closure__
+            )
+            rebound.__doc__, rebound.__qualname__ = value.__doc__, value.__qualname__
+            rebound.__module__, rebound.__wrapped__ = value.__module__, value
+            functions[name] = rebound
+    namespace.update(functions)
+    return types.SimpleNamespace(**functions)

@@ -8,12 +8,13 @@ Formulas use snippets.catalog.linalg and integer identity matrices (np.eye(n, dt
 that they also run on matrices of Fractions and SymPy symbols.
 """
 
-import numpy as np
-
+from snippets.catalog.code import matrix_valued as copyable
 from snippets.catalog.determinants import dims, invertible
 from snippets.catalog.entry import MatrixIdentity
-from snippets.catalog.linalg import det, inv
-from snippets.gradcheck import vec  # column-major, as on the conventions page
+from snippets.catalog.linalg import exact_capable
+
+#: The copyable functions (snippets/catalog/code/matrix_valued.py), also runnable on exact matrices.
+code = exact_capable(copyable)
 
 FAMILY = "matrix_valued"
 
@@ -21,30 +22,6 @@ FAMILY = "matrix_valued"
 IDENTITIES: list = []
 
 
-# --8<-- [start:helpers]
-def commutation(m: int, n: int) -> np.ndarray:
-    """K_mn, the (m·n) × (m·n) permutation with K_mn vec(Y) = vec(Yᵀ) for every Y of shape (m, n).
-
-    Entry Y[i, j] sits at i + j·m in vec(Y) and at j + i·n in vec(Yᵀ).
-    """
-    if not all(isinstance(k, int | np.integer) and k > 0 for k in (m, n)):
-        raise ValueError(f"commutation(m, n) needs positive integers; got m={m!r}, n={n!r}")
-    K = np.zeros((m * n, m * n), dtype=int)
-    for i in range(m):
-        for j in range(n):
-            K[j + i * n, i + j * m] = 1
-    return K
-
-
-def eye(n: int) -> np.ndarray:
-    """I_n with integer entries, so that products with exact matrices stay exact."""
-    return np.eye(n, dtype=int)
-
-
-# --8<-- [end:helpers]
-
-
-# --8<-- [start:transpose]
 TRANSPOSE = MatrixIdentity(
     id="matrix_valued.transpose",
     family=FAMILY,
@@ -54,15 +31,13 @@ TRANSPOSE = MatrixIdentity(
     r" = K_{mn}",
     conditions=("X: m × n",),
     variable="X",
-    F=lambda X: X.T,
-    jacobian=lambda X: commutation(*X.shape).astype(X.dtype),  # floats for floats
+    F=code.F_transpose,
+    jacobian=code.jacobian_transpose,  # floats for floats
     sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 4))},
     exact="polynomial",
 )
-# --8<-- [end:transpose]
 
 
-# --8<-- [start:AXB]
 def _sample_AXB(rng, square=None):
     """X: (p, r), A: (s, p), B: (r, t) with s, p, r, t = 2, 3, 4, 5."""
     s, p, r, t = dims(square, 2, 3, 4, 5)
@@ -82,17 +57,13 @@ AXB = MatrixIdentity(
     r" = B^\top \otimes A",
     conditions=("A: s × p, X: p × r, B: r × t",),
     variable="X",
-    F=lambda X, A, B: A @ X @ B,
-    jacobian=lambda X, A, B: np.kron(B.T, A),
+    F=code.F_AXB,
+    jacobian=code.jacobian_AXB,
     sample=_sample_AXB,
     exact="polynomial",
 )
 
 
-# --8<-- [end:AXB]
-
-
-# --8<-- [start:inv]
 INV = MatrixIdentity(
     id="matrix_valued.inv",
     family=FAMILY,
@@ -102,15 +73,13 @@ INV = MatrixIdentity(
     r" = -X^{-\top} \otimes X^{-1}",
     conditions=("X: n × n, invertible",),
     variable="X",
-    F=lambda X: inv(X),
-    jacobian=lambda X: -np.kron(inv(X).T, inv(X)),
+    F=code.F_inv,
+    jacobian=code.jacobian_inv,
     sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
     exact="rational",
 )
-# --8<-- [end:inv]
 
 
-# --8<-- [start:inv_transposed]
 INV_TRANSPOSED = MatrixIdentity(
     id="matrix_valued.inv_transposed",
     family=FAMILY,
@@ -120,15 +89,13 @@ INV_TRANSPOSED = MatrixIdentity(
     r" = -(X^{-1} \otimes X^{-\top})\, K_{nn}",
     conditions=("X: n × n, invertible",),
     variable="X",
-    F=lambda X: inv(X).T,
-    jacobian=lambda X: -np.kron(inv(X), inv(X).T) @ commutation(*X.shape),
+    F=code.F_inv_transposed,
+    jacobian=code.jacobian_inv_transposed,
     sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
     exact="rational",
 )
-# --8<-- [end:inv_transposed]
 
 
-# --8<-- [start:AXinvB]
 def _sample_AXinvB(rng, square=None):
     """X: (n, n) invertible, A: (s, n), B: (n, t)."""
     s, n, t = dims(square, 2, 4, 3)
@@ -148,19 +115,11 @@ AXINVB = MatrixIdentity(
     r" = -(B^\top X^{-\top}) \otimes (A X^{-1})",
     conditions=("X: n × n, invertible", "A: s × n, B: n × t"),
     variable="X",
-    F=lambda X, A, B: A @ inv(X) @ B,
-    jacobian=lambda X, A, B: -np.kron(B.T @ inv(X).T, A @ inv(X)),
+    F=code.F_AXinvB,
+    jacobian=code.jacobian_AXinvB,
     sample=_sample_AXinvB,
     exact="rational",
 )
-# --8<-- [end:AXinvB]
-
-
-# --8<-- [start:XtX]
-def _XtX_jacobian(X):
-    """(Xᵀ ⊗ I_n) K_mn + I_n ⊗ Xᵀ for X: (m, n); shape (n·n, m·n)."""
-    m, n = X.shape
-    return np.kron(X.T, eye(n)) @ commutation(m, n) + np.kron(eye(n), X.T)
 
 
 XTX = MatrixIdentity(
@@ -172,19 +131,11 @@ XTX = MatrixIdentity(
     r" = (X^\top \otimes I_n)\, K_{mn} + I_n \otimes X^\top",
     conditions=("X: m × n",),
     variable="X",
-    F=lambda X: X.T @ X,
-    jacobian=_XtX_jacobian,
+    F=code.F_XtX,
+    jacobian=code.jacobian_XtX,
     sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 4, 3))},
     exact="polynomial",
 )
-# --8<-- [end:XtX]
-
-
-# --8<-- [start:XXt]
-def _XXt_jacobian(X):
-    """X ⊗ I_m + (I_m ⊗ X) K_mn for X: (m, n); shape (m·m, m·n)."""
-    m, n = X.shape
-    return np.kron(X, eye(m)) + np.kron(eye(m), X) @ commutation(m, n)
 
 
 XXT = MatrixIdentity(
@@ -196,15 +147,13 @@ XXT = MatrixIdentity(
     r" = X \otimes I_m + (I_m \otimes X)\, K_{mn}",
     conditions=("X: m × n",),
     variable="X",
-    F=lambda X: X @ X.T,
-    jacobian=_XXt_jacobian,
+    F=code.F_XXt,
+    jacobian=code.jacobian_XXt,
     sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 4))},
     exact="polynomial",
 )
-# --8<-- [end:XXt]
 
 
-# --8<-- [start:square]
 SQUARE = MatrixIdentity(
     id="matrix_valued.square",
     family=FAMILY,
@@ -214,15 +163,13 @@ SQUARE = MatrixIdentity(
     r" = X^\top \otimes I_n + I_n \otimes X",
     conditions=("X: n × n",),
     variable="X",
-    F=lambda X: X @ X,
-    jacobian=lambda X: np.kron(X.T, eye(len(X))) + np.kron(eye(len(X)), X),
+    F=code.F_square,
+    jacobian=code.jacobian_square,
     sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 4, 4))},
     exact="polynomial",
 )
-# --8<-- [end:square]
 
 
-# --8<-- [start:hadamard_square]
 HADAMARD_SQUARE = MatrixIdentity(
     id="matrix_valued.hadamard_square",
     family=FAMILY,
@@ -232,15 +179,13 @@ HADAMARD_SQUARE = MatrixIdentity(
     r" = 2 \operatorname{diag}(\mathrm{vec}\, X)",
     conditions=("X: m × n",),
     variable="X",
-    F=lambda X: X * X,
-    jacobian=lambda X: 2 * np.diag(vec(X)),
+    F=code.F_hadamard_square,
+    jacobian=code.jacobian_hadamard_square,
     sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 4))},
     exact="polynomial",
 )
-# --8<-- [end:hadamard_square]
 
 
-# --8<-- [start:det_identity]
 DET_IDENTITY = MatrixIdentity(
     id="matrix_valued.det_identity",
     family=FAMILY,
@@ -250,20 +195,11 @@ DET_IDENTITY = MatrixIdentity(
     r" = \det(X)\, \mathrm{vec}(I_n)\, \mathrm{vec}(X^{-\top})^\top",
     conditions=("X: n × n, invertible",),
     variable="X",
-    F=lambda X: det(X) * eye(len(X)),
-    jacobian=lambda X: det(X) * np.outer(vec(eye(len(X))), vec(inv(X).T)),
+    F=code.F_det_identity,
+    jacobian=code.jacobian_det_identity,
     sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 3))},
     exact="rational",
 )
-# --8<-- [end:det_identity]
-
-
-# --8<-- [start:kron_XA]
-def _kron_XA_jacobian(X, A):
-    """(I_n ⊗ K_qm ⊗ I_p)(I_mn ⊗ vec A) for X: (m, n), A: (p, q); shape (m·p·n·q, m·n)."""
-    (m, n), (p, q) = X.shape, A.shape
-    P = np.kron(np.kron(eye(n), commutation(q, m)), eye(p))
-    return P @ np.kron(eye(m * n), vec(A)[:, None])
 
 
 KRON_XA = MatrixIdentity(
@@ -275,23 +211,14 @@ KRON_XA = MatrixIdentity(
     r" = (I_n \otimes K_{qm} \otimes I_p)\,(I_{mn} \otimes \mathrm{vec}\, A)",
     conditions=("X: m × n, A: p × q",),
     variable="X",
-    F=lambda X, A: np.kron(X, A),
-    jacobian=_kron_XA_jacobian,
+    F=code.F_kron_XA,
+    jacobian=code.jacobian_kron_XA,
     sample=lambda rng, square=None: {
         "X": rng.standard_normal(dims(square, 2, 3)),
         "A": rng.standard_normal(dims(square, 3, 2)),
     },
     exact="polynomial",
 )
-# --8<-- [end:kron_XA]
-
-
-# --8<-- [start:kron_AX]
-def _kron_AX_jacobian(X, A):
-    """(I_q ⊗ K_np ⊗ I_m)(vec A ⊗ I_mn) for A: (p, q), X: (m, n); shape (p·m·q·n, m·n)."""
-    (m, n), (p, q) = X.shape, A.shape
-    P = np.kron(np.kron(eye(q), commutation(n, p)), eye(m))
-    return P @ np.kron(vec(A)[:, None], eye(m * n))
 
 
 KRON_AX = MatrixIdentity(
@@ -303,15 +230,14 @@ KRON_AX = MatrixIdentity(
     r" = (I_q \otimes K_{np} \otimes I_m)\,(\mathrm{vec}\, A \otimes I_{mn})",
     conditions=("A: p × q, X: m × n",),
     variable="X",
-    F=lambda X, A: np.kron(A, X),
-    jacobian=_kron_AX_jacobian,
+    F=code.F_kron_AX,
+    jacobian=code.jacobian_kron_AX,
     sample=lambda rng, square=None: {
         "X": rng.standard_normal(dims(square, 2, 3)),
         "A": rng.standard_normal(dims(square, 3, 2)),
     },
     exact="polynomial",
 )
-# --8<-- [end:kron_AX]
 
 
 MATRIX_IDENTITIES: list[MatrixIdentity] = [

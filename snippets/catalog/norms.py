@@ -6,12 +6,14 @@ vector. The squared norms are polynomials (exact = "polynomial"); the norms them
 square root and are differentiable only away from zero.
 """
 
-import numpy as np
-
+from snippets.catalog.code import norms as copyable
 from snippets.catalog.entry import Identity
+from snippets.catalog.linalg import exact_capable
 from snippets.catalog.sample import Sample
 
-# --8<-- [start:fro2]
+#: The copyable functions (snippets/catalog/code/norms.py), also runnable on exact matrices.
+code = exact_capable(copyable)
+
 fro2 = Identity(
     id="norms.fro2",
     family="norms",
@@ -20,15 +22,13 @@ fro2 = Identity(
     tex_numerator=r"\frac{\partial \lVert X \rVert_F^2}{\partial X} = 2X^\top",
     conditions=(),
     variable="X",
-    f=lambda X: np.sum(X * X),
-    grad=lambda X: 2 * X,
-    numerator=lambda X: 2 * X.T,
+    f=code.f_fro2,
+    grad=code.grad_fro2,
+    numerator=code.numerator_fro2,
     sample=Sample(X="pr"),
     exact="polynomial",
 )
-# --8<-- [end:fro2]
 
-# --8<-- [start:fro]
 fro = Identity(
     id="norms.fro",
     family="norms",
@@ -40,15 +40,13 @@ fro = Identity(
     ),
     conditions=("X ≠ 0",),
     variable="X",
-    f=lambda X: np.sqrt(np.sum(X * X)),
-    grad=lambda X: X / np.sqrt(np.sum(X * X)),
-    numerator=lambda X: X.T / np.sqrt(np.sum(X * X)),
+    f=code.f_fro,
+    grad=code.grad_fro,
+    numerator=code.numerator_fro,
     sample=Sample(X="pr"),
     exact=None,
 )
-# --8<-- [end:fro]
 
-# --8<-- [start:X_minus_A]
 X_minus_A = Identity(
     id="norms.X_minus_A",
     family="norms",
@@ -57,15 +55,13 @@ X_minus_A = Identity(
     tex_numerator=r"\frac{\partial \lVert X - A \rVert_F^2}{\partial X} = 2(X - A)^\top",
     conditions=(),
     variable="X",
-    f=lambda X, A: np.sum((X - A) * (X - A)),
-    grad=lambda X, A: 2 * (X - A),
-    numerator=lambda X, A: 2 * (X - A).T,
+    f=code.f_X_minus_A,
+    grad=code.grad_X_minus_A,
+    numerator=code.numerator_X_minus_A,
     sample=Sample(X="pr", A="pr"),
     exact="polynomial",
 )
-# --8<-- [end:X_minus_A]
 
-# --8<-- [start:AX_minus_B]
 AX_minus_B = Identity(
     id="norms.AX_minus_B",
     family="norms",
@@ -74,15 +70,13 @@ AX_minus_B = Identity(
     tex_numerator=r"\frac{\partial \lVert AX - B \rVert_F^2}{\partial X} = 2(AX - B)^\top A",
     conditions=(),
     variable="X",
-    f=lambda X, A, B: np.sum((A @ X - B) * (A @ X - B)),
-    grad=lambda X, A, B: 2 * A.T @ (A @ X - B),
-    numerator=lambda X, A, B: 2 * (A @ X - B).T @ A,
+    f=code.f_AX_minus_B,
+    grad=code.grad_AX_minus_B,
+    numerator=code.numerator_AX_minus_B,
     sample=Sample(X="pr", A="sp", B="sr"),
     exact="polynomial",
 )
-# --8<-- [end:AX_minus_B]
 
-# --8<-- [start:XA_minus_B]
 XA_minus_B = Identity(
     id="norms.XA_minus_B",
     family="norms",
@@ -91,15 +85,13 @@ XA_minus_B = Identity(
     tex_numerator=r"\frac{\partial \lVert XA - B \rVert_F^2}{\partial X} = 2A (XA - B)^\top",
     conditions=(),
     variable="X",
-    f=lambda X, A, B: np.sum((X @ A - B) * (X @ A - B)),
-    grad=lambda X, A, B: 2 * (X @ A - B) @ A.T,
-    numerator=lambda X, A, B: 2 * A @ (X @ A - B).T,
+    f=code.f_XA_minus_B,
+    grad=code.grad_XA_minus_B,
+    numerator=code.numerator_XA_minus_B,
     sample=Sample(X="pr", A="rs", B="ps"),
     exact="polynomial",
 )
-# --8<-- [end:XA_minus_B]
 
-# --8<-- [start:XA]
 XA = Identity(
     id="norms.XA",
     family="norms",
@@ -108,15 +100,13 @@ XA = Identity(
     tex_numerator=r"\frac{\partial \lVert XA \rVert_F^2}{\partial X} = 2AA^\top X^\top",
     conditions=(),
     variable="X",
-    f=lambda X, A: np.sum((X @ A) * (X @ A)),
-    grad=lambda X, A: 2 * X @ A @ A.T,
-    numerator=lambda X, A: 2 * A @ A.T @ X.T,
+    f=code.f_XA,
+    grad=code.grad_XA,
+    numerator=code.numerator_XA,
     sample=Sample(X="pr", A="rs"),
     exact="polynomial",
 )
-# --8<-- [end:XA]
 
-# --8<-- [start:AXB_minus_C]
 AXB_minus_C = Identity(
     id="norms.AXB_minus_C",
     family="norms",
@@ -125,15 +115,13 @@ AXB_minus_C = Identity(
     tex_numerator=r"\frac{\partial \lVert AXB - C \rVert_F^2}{\partial X} = 2B (AXB - C)^\top A",
     conditions=(),
     variable="X",
-    f=lambda X, A, B, C: np.sum((A @ X @ B - C) * (A @ X @ B - C)),
-    grad=lambda X, A, B, C: 2 * A.T @ (A @ X @ B - C) @ B.T,
-    numerator=lambda X, A, B, C: 2 * B @ (A @ X @ B - C).T @ A,
+    f=code.f_AXB_minus_C,
+    grad=code.grad_AXB_minus_C,
+    numerator=code.numerator_AXB_minus_C,
     sample=Sample(X="pr", A="sp", B="rt", C="st"),
     exact="polynomial",
 )
-# --8<-- [end:AXB_minus_C]
 
-# --8<-- [start:AoX]
 AoX = Identity(
     id="norms.AoX",
     family="norms",
@@ -145,15 +133,13 @@ AoX = Identity(
     ),
     conditions=(),
     variable="X",
-    f=lambda X, A: np.sum((A * X) * (A * X)),
-    grad=lambda X, A: 2 * A * A * X,
-    numerator=lambda X, A: 2 * (A * A * X).T,
+    f=code.f_AoX,
+    grad=code.grad_AoX,
+    numerator=code.numerator_AoX,
     sample=Sample(X="pr", A="pr"),
     exact="polynomial",
 )
-# --8<-- [end:AoX]
 
-# --8<-- [start:XtX]
 XtX = Identity(
     id="norms.XtX",
     family="norms",
@@ -162,15 +148,13 @@ XtX = Identity(
     tex_numerator=r"\frac{\partial \lVert X^\top X \rVert_F^2}{\partial X} = 4X^\top X X^\top",
     conditions=(),
     variable="X",
-    f=lambda X: np.sum((X.T @ X) * (X.T @ X)),
-    grad=lambda X: 4 * X @ X.T @ X,
-    numerator=lambda X: 4 * X.T @ X @ X.T,
+    f=code.f_XtX,
+    grad=code.grad_XtX,
+    numerator=code.numerator_XtX,
     sample=Sample(X="pr"),
     exact="polynomial",
 )
-# --8<-- [end:XtX]
 
-# --8<-- [start:XXt_minus_A]
 XXt_minus_A = Identity(
     id="norms.XXt_minus_A",
     family="norms",
@@ -185,15 +169,13 @@ XXt_minus_A = Identity(
     ),
     conditions=(),
     variable="X",
-    f=lambda X, A: np.sum((X @ X.T - A) * (X @ X.T - A)),
-    grad=lambda X, A: 2 * ((X @ X.T - A) + (X @ X.T - A).T) @ X,
-    numerator=lambda X, A: 2 * X.T @ ((X @ X.T - A).T + (X @ X.T - A)),
+    f=code.f_XXt_minus_A,
+    grad=code.grad_XXt_minus_A,
+    numerator=code.numerator_XXt_minus_A,
     sample=Sample(X="pr", A="pp"),
     exact="polynomial",
 )
-# --8<-- [end:XXt_minus_A]
 
-# --8<-- [start:x]
 x = Identity(
     id="norms.x",
     family="norms",
@@ -202,15 +184,13 @@ x = Identity(
     tex_numerator=r"\frac{\partial \lVert x \rVert}{\partial x} = \frac{x^\top}{\lVert x \rVert}",
     conditions=("x ≠ 0",),
     variable="x",
-    f=lambda x: np.sqrt(x @ x),
-    grad=lambda x: x / np.sqrt(x @ x),
-    numerator=lambda x: (x / np.sqrt(x @ x)).reshape(1, -1),
+    f=code.f_x,
+    grad=code.grad_x,
+    numerator=code.numerator_x,
     sample=Sample(x="p"),
     exact=None,
 )
-# --8<-- [end:x]
 
-# --8<-- [start:x_minus_a]
 x_minus_a = Identity(
     id="norms.x_minus_a",
     family="norms",
@@ -222,15 +202,13 @@ x_minus_a = Identity(
     ),
     conditions=("x ≠ a",),
     variable="x",
-    f=lambda x, a: np.sqrt((x - a) @ (x - a)),
-    grad=lambda x, a: (x - a) / np.sqrt((x - a) @ (x - a)),
-    numerator=lambda x, a: ((x - a) / np.sqrt((x - a) @ (x - a))).reshape(1, -1),
+    f=code.f_x_minus_a,
+    grad=code.grad_x_minus_a,
+    numerator=code.numerator_x_minus_a,
     sample=Sample(x="p", a="p"),
     exact=None,
 )
-# --8<-- [end:x_minus_a]
 
-# --8<-- [start:Ax_minus_b]
 Ax_minus_b = Identity(
     id="norms.Ax_minus_b",
     family="norms",
@@ -239,15 +217,13 @@ Ax_minus_b = Identity(
     tex_numerator=r"\frac{\partial \lVert Ax - b \rVert^2}{\partial x} = 2(Ax - b)^\top A",
     conditions=(),
     variable="x",
-    f=lambda x, A, b: (A @ x - b) @ (A @ x - b),
-    grad=lambda x, A, b: 2 * A.T @ (A @ x - b),
-    numerator=lambda x, A, b: (2 * (A @ x - b) @ A).reshape(1, -1),
+    f=code.f_Ax_minus_b,
+    grad=code.grad_Ax_minus_b,
+    numerator=code.numerator_Ax_minus_b,
     sample=Sample(x="p", A="sp", b="s"),
     exact="polynomial",
 )
-# --8<-- [end:Ax_minus_b]
 
-# --8<-- [start:Ax_minus_b_norm]
 Ax_minus_b_norm = Identity(
     id="norms.Ax_minus_b_norm",
     family="norms",
@@ -262,15 +238,13 @@ Ax_minus_b_norm = Identity(
     ),
     conditions=("Ax ≠ b",),
     variable="x",
-    f=lambda x, A, b: np.sqrt((A @ x - b) @ (A @ x - b)),
-    grad=lambda x, A, b: A.T @ (A @ x - b) / np.sqrt((A @ x - b) @ (A @ x - b)),
-    numerator=lambda x, A, b: ((A @ x - b) @ A / np.sqrt((A @ x - b) @ (A @ x - b))).reshape(1, -1),
+    f=code.f_Ax_minus_b_norm,
+    grad=code.grad_Ax_minus_b_norm,
+    numerator=code.numerator_Ax_minus_b_norm,
     sample=Sample(x="p", A="sp", b="s"),
     exact=None,
 )
-# --8<-- [end:Ax_minus_b_norm]
 
-# --8<-- [start:Ax_minus_b_W]
 Ax_minus_b_W = Identity(
     id="norms.Ax_minus_b_W",
     family="norms",
@@ -279,13 +253,12 @@ Ax_minus_b_W = Identity(
     tex_numerator=r"\frac{\partial (Ax - b)^\top W (Ax - b)}{\partial x} = 2(Ax - b)^\top W A",
     conditions=("W symmetric",),
     variable="x",
-    f=lambda x, A, b, W: (A @ x - b) @ W @ (A @ x - b),
-    grad=lambda x, A, b, W: 2 * A.T @ W @ (A @ x - b),
-    numerator=lambda x, A, b, W: (2 * (A @ x - b) @ W @ A).reshape(1, -1),
+    f=code.f_Ax_minus_b_W,
+    grad=code.grad_Ax_minus_b_W,
+    numerator=code.numerator_Ax_minus_b_W,
     sample=Sample(x="p", A="sp", b="s", W="ss sym"),
     exact="polynomial",
 )
-# --8<-- [end:Ax_minus_b_W]
 
 IDENTITIES = [
     fro2,

@@ -12,9 +12,13 @@ S, but it is not a gradient for the Frobenius product: E : dX is not df.
 
 import numpy as np
 
+from snippets.catalog.code import structured as copyable
 from snippets.catalog.determinants import dims
 from snippets.catalog.entry import Identity
-from snippets.catalog.linalg import det, inv
+from snippets.catalog.linalg import exact_capable
+
+#: The copyable functions (snippets/catalog/code/structured.py), also runnable on exact matrices.
+code = exact_capable(copyable)
 
 FAMILY = "structured"
 
@@ -38,7 +42,6 @@ def entrywise(S: np.ndarray) -> np.ndarray:
 # --8<-- [end:conventions]
 
 
-# --8<-- [start:samples]
 def symmetric(rng: np.random.Generator, n: int, definite: bool = True) -> np.ndarray:
     """A random symmetric n × n matrix Q diag(s) Qᵀ with |s| in [1, 2], exactly symmetric.
 
@@ -65,10 +68,6 @@ def _sym_sample(definite=True, name="X", **others):
     return sample
 
 
-# --8<-- [end:samples]
-
-
-# --8<-- [start:logdet_spd]
 LOGDET_SPD = Identity(
     id="structured.logdet_spd",
     family=FAMILY,
@@ -77,16 +76,14 @@ LOGDET_SPD = Identity(
     tex_numerator=r"\frac{\partial \log \det X}{\partial X} = X^{-1}",
     conditions=("X: n × n, symmetric positive definite", "gradient within symmetric matrices"),
     variable="X",
-    f=lambda X: np.log(det(X)),
-    grad=lambda X: inv(X),
-    numerator=lambda X: inv(X),
+    f=code.f_logdet_spd,
+    grad=code.grad_logdet_spd,
+    numerator=code.numerator_logdet_spd,
     sample=_sym_sample(),
     structure="symmetric",
 )
-# --8<-- [end:logdet_spd]
 
 
-# --8<-- [start:det_sym]
 DET_SYM = Identity(
     id="structured.det_sym",
     family=FAMILY,
@@ -95,17 +92,15 @@ DET_SYM = Identity(
     tex_numerator=r"\frac{\partial \det X}{\partial X} = \det(X)\, X^{-1}",
     conditions=("X: n × n, symmetric, invertible (may be indefinite)",),
     variable="X",
-    f=lambda X: det(X),
-    grad=lambda X: det(X) * inv(X),
-    numerator=lambda X: det(X) * inv(X),
+    f=code.f_det_sym,
+    grad=code.grad_det_sym,
+    numerator=code.numerator_det_sym,
     sample=_sym_sample(definite=False),
     exact="rational",
     structure="symmetric",
 )
-# --8<-- [end:det_sym]
 
 
-# --8<-- [start:tr_AX_sym]
 TR_AX_SYM = Identity(
     id="structured.tr_AX_sym",
     family=FAMILY,
@@ -114,17 +109,15 @@ TR_AX_SYM = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(AX)}{\partial X} = \frac{A + A^\top}{2}",
     conditions=("X: n × n, symmetric", "A: n × n, not symmetric"),
     variable="X",
-    f=lambda X, A: np.trace(A @ X),
-    grad=lambda X, A: (A + A.T) / 2,
-    numerator=lambda X, A: (A.T + A) / 2,
+    f=code.f_tr_AX_sym,
+    grad=code.grad_tr_AX_sym,
+    numerator=code.numerator_tr_AX_sym,
     sample=_sym_sample(A="nn"),
     exact="polynomial",
     structure="symmetric",
 )
-# --8<-- [end:tr_AX_sym]
 
 
-# --8<-- [start:aXb_sym]
 AXB_SYM = Identity(
     id="structured.aXb_sym",
     family=FAMILY,
@@ -133,17 +126,15 @@ AXB_SYM = Identity(
     tex_numerator=r"\frac{\partial\, a^\top X b}{\partial X} = \frac{b a^\top + a b^\top}{2}",
     conditions=("X: n × n, symmetric", "a, b: n"),
     variable="X",
-    f=lambda X, a, b: a @ X @ b,
-    grad=lambda X, a, b: (np.outer(a, b) + np.outer(b, a)) / 2,
-    numerator=lambda X, a, b: (np.outer(b, a) + np.outer(a, b)) / 2,
+    f=code.f_aXb_sym,
+    grad=code.grad_aXb_sym,
+    numerator=code.numerator_aXb_sym,
     sample=_sym_sample(a="n", b="n"),
     exact="polynomial",
     structure="symmetric",
 )
-# --8<-- [end:aXb_sym]
 
 
-# --8<-- [start:xXx_sym]
 XXX_SYM = Identity(
     id="structured.xXx_sym",
     family=FAMILY,
@@ -152,17 +143,15 @@ XXX_SYM = Identity(
     tex_numerator=r"\frac{\partial\, x^\top X x}{\partial X} = x x^\top",
     conditions=("X: n × n, symmetric", "x: n"),
     variable="X",
-    f=lambda X, x: x @ X @ x,
-    grad=lambda X, x: np.outer(x, x),
-    numerator=lambda X, x: np.outer(x, x),
+    f=code.f_xXx_sym,
+    grad=code.grad_xXx_sym,
+    numerator=code.numerator_xXx_sym,
     sample=_sym_sample(x="n"),
     exact="polynomial",
     structure="symmetric",
 )
-# --8<-- [end:xXx_sym]
 
 
-# --8<-- [start:tr_AXinv_spd]
 TR_AXINV_SPD = Identity(
     id="structured.tr_AXinv_spd",
     family=FAMILY,
@@ -173,44 +162,35 @@ TR_AXINV_SPD = Identity(
     r" = -X^{-1}\, \frac{A^\top + A}{2}\, X^{-1}",
     conditions=("X: n × n, symmetric positive definite", "A: n × n, not symmetric"),
     variable="X",
-    f=lambda X, A: np.trace(A @ inv(X)),
-    grad=lambda X, A: -inv(X) @ ((A + A.T) / 2) @ inv(X),
-    numerator=lambda X, A: -inv(X) @ ((A.T + A) / 2) @ inv(X),
+    f=code.f_tr_AXinv_spd,
+    grad=code.grad_tr_AXinv_spd,
+    numerator=code.numerator_tr_AXinv_spd,
     sample=_sym_sample(A="nn"),
     exact="rational",
     structure="symmetric",
 )
-# --8<-- [end:tr_AXinv_spd]
-
-
-# --8<-- [start:gauss_nll]
-def _gauss_nll_grad(S, d):
-    """(S⁻¹ − S⁻¹ d dᵀ S⁻¹)/2; S: (n, n) symmetric positive definite, d: (n,)."""
-    Y = inv(S)
-    return (Y - np.outer(Y @ d, Y @ d)) / 2
 
 
 GAUSS_NLL = Identity(
     id="structured.gauss_nll",
     family=FAMILY,
     title="Gaussian negative log-likelihood, by the covariance",
-    tex=r"\frac{\partial}{\partial S} \left(\tfrac{1}{2} \log \det S + \tfrac{1}{2} d^\top S^{-1} d"
-    r"\right) = \tfrac{1}{2} \left(S^{-1} - S^{-1} d d^\top S^{-1}\right)",
-    tex_numerator=r"\frac{\partial}{\partial S} \left(\tfrac{1}{2} \log \det S"
-    r" + \tfrac{1}{2} d^\top S^{-1} d\right)"
-    r" = \tfrac{1}{2} \left(S^{-1} - S^{-1} d d^\top S^{-1}\right)",
-    conditions=("S: n × n covariance, symmetric positive definite", "d = x − μ: n"),
-    variable="S",
-    f=lambda S, d: (np.log(det(S)) + d @ inv(S) @ d) / 2,
-    grad=_gauss_nll_grad,
-    numerator=lambda S, d: (inv(S) - np.outer(inv(S) @ d, inv(S) @ d)) / 2,
-    sample=_sym_sample(name="S", d="n"),
+    tex=r"\frac{\partial}{\partial \Sigma} \left(\tfrac{1}{2} \log \det \Sigma"
+    r" + \tfrac{1}{2} y^\top \Sigma^{-1} y\right)"
+    r" = \tfrac{1}{2} \left(\Sigma^{-1} - \Sigma^{-1} y y^\top \Sigma^{-1}\right)",
+    tex_numerator=r"\frac{\partial}{\partial \Sigma} \left(\tfrac{1}{2} \log \det \Sigma"
+    r" + \tfrac{1}{2} y^\top \Sigma^{-1} y\right)"
+    r" = \tfrac{1}{2} \left(\Sigma^{-1} - \Sigma^{-1} y y^\top \Sigma^{-1}\right)",
+    conditions=("Σ: n × n covariance, symmetric positive definite", "y = x − μ: n"),
+    variable="Sigma",
+    f=code.f_gauss_nll,
+    grad=code.grad_gauss_nll,
+    numerator=code.numerator_gauss_nll,
+    sample=_sym_sample(name="Sigma", y="n"),
     structure="symmetric",
 )
-# --8<-- [end:gauss_nll]
 
 
-# --8<-- [start:fro_XminusA_sym]
 FRO_XMINUSA_SYM = Identity(
     id="structured.fro_XminusA_sym",
     family=FAMILY,
@@ -221,17 +201,15 @@ FRO_XMINUSA_SYM = Identity(
     r" = 2 \left(X - \frac{A^\top + A}{2}\right)",
     conditions=("X: n × n, symmetric", "A: n × n, not symmetric"),
     variable="X",
-    f=lambda X, A: np.sum((X - A) * (X - A)),
-    grad=lambda X, A: 2 * (X - (A + A.T) / 2),
-    numerator=lambda X, A: 2 * (X - (A.T + A) / 2),
+    f=code.f_fro_XminusA_sym,
+    grad=code.grad_fro_XminusA_sym,
+    numerator=code.numerator_fro_XminusA_sym,
     sample=_sym_sample(A="nn"),
     exact="polynomial",
     structure="symmetric",
 )
-# --8<-- [end:fro_XminusA_sym]
 
 
-# --8<-- [start:tr_XAX_sym]
 TR_XAX_SYM = Identity(
     id="structured.tr_XAX_sym",
     family=FAMILY,
@@ -242,14 +220,13 @@ TR_XAX_SYM = Identity(
     r" = \frac{(A^\top + A) X + X (A^\top + A)}{2}",
     conditions=("X: n × n, symmetric", "A: n × n, not symmetric"),
     variable="X",
-    f=lambda X, A: np.trace(X @ A @ X),
-    grad=lambda X, A: (X @ (A + A.T) + (A + A.T) @ X) / 2,
-    numerator=lambda X, A: ((A.T + A) @ X + X @ (A.T + A)) / 2,
+    f=code.f_tr_XAX_sym,
+    grad=code.grad_tr_XAX_sym,
+    numerator=code.numerator_tr_XAX_sym,
     sample=_sym_sample(A="nn"),
     exact="polynomial",
     structure="symmetric",
 )
-# --8<-- [end:tr_XAX_sym]
 
 
 IDENTITIES: list[Identity] = [

@@ -5,12 +5,14 @@ X is p × r unless an entry says "X square"; the other factors have the shapes t
 product inside the trace square (see each entry's Sample).
 """
 
-import numpy as np
-
+from snippets.catalog.code import traces as copyable
 from snippets.catalog.entry import Identity
+from snippets.catalog.linalg import exact_capable
 from snippets.catalog.sample import Sample
 
-# --8<-- [start:X]
+#: The copyable functions (snippets/catalog/code/traces.py), also runnable on exact matrices.
+code = exact_capable(copyable)
+
 TRACE_X = Identity(
     id="traces.X",
     family="traces",
@@ -19,15 +21,13 @@ TRACE_X = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(X)}{\partial X} = I",
     conditions=("X square",),
     variable="X",
-    f=lambda X: np.trace(X),
-    grad=lambda X: np.eye(X.shape[0], dtype=X.dtype),
-    numerator=lambda X: np.eye(X.shape[0], dtype=X.dtype),
+    f=code.f_X,
+    grad=code.grad_X,
+    numerator=code.numerator_X,
     sample=Sample(X="pp"),
     exact="polynomial",
 )
-# --8<-- [end:X]
 
-# --8<-- [start:AX]
 AX = Identity(
     id="traces.AX",
     family="traces",
@@ -36,15 +36,13 @@ AX = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(AX)}{\partial X} = A",
     conditions=(),
     variable="X",
-    f=lambda X, A: np.trace(A @ X),
-    grad=lambda X, A: A.T,
-    numerator=lambda X, A: A,
+    f=code.f_AX,
+    grad=code.grad_AX,
+    numerator=code.numerator_AX,
     sample=Sample(X="pr", A="rp"),
     exact="polynomial",
 )
-# --8<-- [end:AX]
 
-# --8<-- [start:XA]
 XA = Identity(
     id="traces.XA",
     family="traces",
@@ -53,15 +51,13 @@ XA = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(XA)}{\partial X} = A",
     conditions=(),
     variable="X",
-    f=lambda X, A: np.trace(X @ A),
-    grad=lambda X, A: A.T,
-    numerator=lambda X, A: A,
+    f=code.f_XA,
+    grad=code.grad_XA,
+    numerator=code.numerator_XA,
     sample=Sample(X="pr", A="rp"),
     exact="polynomial",
 )
-# --8<-- [end:XA]
 
-# --8<-- [start:XtA]
 XtA = Identity(
     id="traces.XtA",
     family="traces",
@@ -70,15 +66,13 @@ XtA = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(X^\top A)}{\partial X} = A^\top",
     conditions=(),
     variable="X",
-    f=lambda X, A: np.trace(X.T @ A),
-    grad=lambda X, A: A,
-    numerator=lambda X, A: A.T,
+    f=code.f_XtA,
+    grad=code.grad_XtA,
+    numerator=code.numerator_XtA,
     sample=Sample(X="pr", A="pr"),
     exact="polynomial",
 )
-# --8<-- [end:XtA]
 
-# --8<-- [start:AXt]
 AXt = Identity(
     id="traces.AXt",
     family="traces",
@@ -87,15 +81,13 @@ AXt = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(AX^\top)}{\partial X} = A^\top",
     conditions=(),
     variable="X",
-    f=lambda X, A: np.trace(A @ X.T),
-    grad=lambda X, A: A,
-    numerator=lambda X, A: A.T,
+    f=code.f_AXt,
+    grad=code.grad_AXt,
+    numerator=code.numerator_AXt,
     sample=Sample(X="pr", A="pr"),
     exact="polynomial",
 )
-# --8<-- [end:AXt]
 
-# --8<-- [start:AXB]
 AXB = Identity(
     id="traces.AXB",
     family="traces",
@@ -104,15 +96,13 @@ AXB = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(AXB)}{\partial X} = BA",
     conditions=(),
     variable="X",
-    f=lambda X, A, B: np.trace(A @ X @ B),
-    grad=lambda X, A, B: A.T @ B.T,
-    numerator=lambda X, A, B: B @ A,
+    f=code.f_AXB,
+    grad=code.grad_AXB,
+    numerator=code.numerator_AXB,
     sample=Sample(X="pr", A="sp", B="rs"),
     exact="polynomial",
 )
-# --8<-- [end:AXB]
 
-# --8<-- [start:AXtB]
 AXtB = Identity(
     id="traces.AXtB",
     family="traces",
@@ -121,15 +111,13 @@ AXtB = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(AX^\top B)}{\partial X} = A^\top B^\top",
     conditions=(),
     variable="X",
-    f=lambda X, A, B: np.trace(A @ X.T @ B),
-    grad=lambda X, A, B: B @ A,
-    numerator=lambda X, A, B: A.T @ B.T,
+    f=code.f_AXtB,
+    grad=code.grad_AXtB,
+    numerator=code.numerator_AXtB,
     sample=Sample(X="pr", A="sr", B="ps"),
     exact="polynomial",
 )
-# --8<-- [end:AXtB]
 
-# --8<-- [start:XtX]
 XtX = Identity(
     id="traces.XtX",
     family="traces",
@@ -138,15 +126,13 @@ XtX = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(X^\top X)}{\partial X} = 2X^\top",
     conditions=(),
     variable="X",
-    f=lambda X: np.trace(X.T @ X),
-    grad=lambda X: 2 * X,
-    numerator=lambda X: 2 * X.T,
+    f=code.f_XtX,
+    grad=code.grad_XtX,
+    numerator=code.numerator_XtX,
     sample=Sample(X="pr"),
     exact="polynomial",
 )
-# --8<-- [end:XtX]
 
-# --8<-- [start:XtAX]
 XtAX = Identity(
     id="traces.XtAX",
     family="traces",
@@ -158,15 +144,13 @@ XtAX = Identity(
     ),
     conditions=(),
     variable="X",
-    f=lambda X, A: np.trace(X.T @ A @ X),
-    grad=lambda X, A: (A + A.T) @ X,
-    numerator=lambda X, A: X.T @ (A.T + A),
+    f=code.f_XtAX,
+    grad=code.grad_XtAX,
+    numerator=code.numerator_XtAX,
     sample=Sample(X="pr", A="pp"),
     exact="polynomial",
 )
-# --8<-- [end:XtAX]
 
-# --8<-- [start:XtAX_sym]
 XtAX_sym = Identity(
     id="traces.XtAX_sym",
     family="traces",
@@ -175,15 +159,13 @@ XtAX_sym = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(X^\top A X)}{\partial X} = 2X^\top A",
     conditions=("A symmetric",),
     variable="X",
-    f=lambda X, A: np.trace(X.T @ A @ X),
-    grad=lambda X, A: 2 * A @ X,
-    numerator=lambda X, A: 2 * X.T @ A,
+    f=code.f_XtAX_sym,
+    grad=code.grad_XtAX_sym,
+    numerator=code.numerator_XtAX_sym,
     sample=Sample(X="pr", A="pp sym"),
     exact="polynomial",
 )
-# --8<-- [end:XtAX_sym]
 
-# --8<-- [start:XAXt]
 XAXt = Identity(
     id="traces.XAXt",
     family="traces",
@@ -195,15 +177,13 @@ XAXt = Identity(
     ),
     conditions=(),
     variable="X",
-    f=lambda X, A: np.trace(X @ A @ X.T),
-    grad=lambda X, A: X @ (A + A.T),
-    numerator=lambda X, A: (A.T + A) @ X.T,
+    f=code.f_XAXt,
+    grad=code.grad_XAXt,
+    numerator=code.numerator_XAXt,
     sample=Sample(X="pr", A="rr"),
     exact="polynomial",
 )
-# --8<-- [end:XAXt]
 
-# --8<-- [start:XtBXC]
 XtBXC = Identity(
     id="traces.XtBXC",
     family="traces",
@@ -215,15 +195,13 @@ XtBXC = Identity(
     ),
     conditions=(),
     variable="X",
-    f=lambda X, B, C: np.trace(X.T @ B @ X @ C),
-    grad=lambda X, B, C: B @ X @ C + B.T @ X @ C.T,
-    numerator=lambda X, B, C: C.T @ X.T @ B.T + C @ X.T @ B,
+    f=code.f_XtBXC,
+    grad=code.grad_XtBXC,
+    numerator=code.numerator_XtBXC,
     sample=Sample(X="pr", B="pp", C="rr"),
     exact="polynomial",
 )
-# --8<-- [end:XtBXC]
 
-# --8<-- [start:AXBX]
 AXBX = Identity(
     id="traces.AXBX",
     family="traces",
@@ -235,15 +213,13 @@ AXBX = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(AXBX)}{\partial X} = BXA + AXB",
     conditions=(),
     variable="X",
-    f=lambda X, A, B: np.trace(A @ X @ B @ X),
-    grad=lambda X, A, B: A.T @ X.T @ B.T + B.T @ X.T @ A.T,
-    numerator=lambda X, A, B: B @ X @ A + A @ X @ B,
+    f=code.f_AXBX,
+    grad=code.grad_AXBX,
+    numerator=code.numerator_AXBX,
     sample=Sample(X="pr", A="rp", B="rp"),
     exact="polynomial",
 )
-# --8<-- [end:AXBX]
 
-# --8<-- [start:AXBXtC]
 AXBXtC = Identity(
     id="traces.AXBXtC",
     family="traces",
@@ -258,15 +234,13 @@ AXBXtC = Identity(
     ),
     conditions=(),
     variable="X",
-    f=lambda X, A, B, C: np.trace(A @ X @ B @ X.T @ C),
-    grad=lambda X, A, B, C: A.T @ C.T @ X @ B.T + C @ A @ X @ B,
-    numerator=lambda X, A, B, C: B @ X.T @ C @ A + B.T @ X.T @ A.T @ C.T,
+    f=code.f_AXBXtC,
+    grad=code.grad_AXBXtC,
+    numerator=code.numerator_AXBXtC,
     sample=Sample(X="pr", A="sp", B="rr", C="ps"),
     exact="polynomial",
 )
-# --8<-- [end:AXBXtC]
 
-# --8<-- [start:X2]
 X2 = Identity(
     id="traces.X2",
     family="traces",
@@ -275,15 +249,13 @@ X2 = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(X^2)}{\partial X} = 2X",
     conditions=("X square",),
     variable="X",
-    f=lambda X: np.trace(X @ X),
-    grad=lambda X: 2 * X.T,
-    numerator=lambda X: 2 * X,
+    f=code.f_X2,
+    grad=code.grad_X2,
+    numerator=code.numerator_X2,
     sample=Sample(X="pp"),
     exact="polynomial",
 )
-# --8<-- [end:X2]
 
-# --8<-- [start:X3]
 X3 = Identity(
     id="traces.X3",
     family="traces",
@@ -292,15 +264,13 @@ X3 = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(X^3)}{\partial X} = 3X^2",
     conditions=("X square",),
     variable="X",
-    f=lambda X: np.trace(X @ X @ X),
-    grad=lambda X: 3 * (X @ X).T,
-    numerator=lambda X: 3 * X @ X,
+    f=code.f_X3,
+    grad=code.grad_X3,
+    numerator=code.numerator_X3,
     sample=Sample(X="pp"),
     exact="polynomial",
 )
-# --8<-- [end:X3]
 
-# --8<-- [start:AX2]
 AX2 = Identity(
     id="traces.AX2",
     family="traces",
@@ -309,15 +279,13 @@ AX2 = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}(AX^2)}{\partial X} = XA + AX",
     conditions=("X square",),
     variable="X",
-    f=lambda X, A: np.trace(A @ X @ X),
-    grad=lambda X, A: A.T @ X.T + X.T @ A.T,
-    numerator=lambda X, A: X @ A + A @ X,
+    f=code.f_AX2,
+    grad=code.grad_AX2,
+    numerator=code.numerator_AX2,
     sample=Sample(X="pp", A="pp"),
     exact="polynomial",
 )
-# --8<-- [end:AX2]
 
-# --8<-- [start:XkronA]
 XkronA = Identity(
     id="traces.XkronA",
     family="traces",
@@ -329,15 +297,13 @@ XkronA = Identity(
     ),
     conditions=("X square", "A square"),
     variable="X",
-    f=lambda X, A: np.trace(np.kron(X, A)),
-    grad=lambda X, A: np.trace(A) * np.eye(X.shape[0], dtype=X.dtype),
-    numerator=lambda X, A: np.trace(A) * np.eye(X.shape[0], dtype=X.dtype),
+    f=code.f_XkronA,
+    grad=code.grad_XkronA,
+    numerator=code.numerator_XkronA,
     sample=Sample(X="pp", A="rr"),
     exact="polynomial",
 )
-# --8<-- [end:XkronA]
 
-# --8<-- [start:hadamard]
 HADAMARD = Identity(
     id="traces.hadamard",
     family="traces",
@@ -346,15 +312,13 @@ HADAMARD = Identity(
     tex_numerator=r"\frac{\partial \operatorname{tr}((A \circ X) B)}{\partial X} = A^\top \circ B",
     conditions=(),
     variable="X",
-    f=lambda X, A, B: np.trace((A * X) @ B),
-    grad=lambda X, A, B: A * B.T,
-    numerator=lambda X, A, B: A.T * B,
+    f=code.f_hadamard,
+    grad=code.grad_hadamard,
+    numerator=code.numerator_hadamard,
     sample=Sample(X="pr", A="pr", B="rp"),
     exact="polynomial",
 )
-# --8<-- [end:hadamard]
 
-# --8<-- [start:A_XoX]
 A_XoX = Identity(
     id="traces.A_XoX",
     family="traces",
@@ -366,13 +330,12 @@ A_XoX = Identity(
     ),
     conditions=(),
     variable="X",
-    f=lambda X, A: np.trace(A @ (X * X)),
-    grad=lambda X, A: 2 * A.T * X,
-    numerator=lambda X, A: 2 * A * X.T,
+    f=code.f_A_XoX,
+    grad=code.grad_A_XoX,
+    numerator=code.numerator_A_XoX,
     sample=Sample(X="pr", A="rp"),
     exact="polynomial",
 )
-# --8<-- [end:A_XoX]
 
 IDENTITIES = [
     TRACE_X,
