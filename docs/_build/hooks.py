@@ -11,6 +11,8 @@
    told which page it is converting so that its messages can name it.
 3. So is the extension that keeps code blocks out of the search index
    (search_scope.py).
+4. Every page that runs code offers it as page.py and page.ipynb, written beside the
+   page, and its blocks that continue the code above say so (downloads.py).
 """
 
 import sys
@@ -18,7 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import downloads
 from mathml import MathMLExtension
+from mkdocs.structure.files import File
 from search_scope import SearchScopeExtension
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -43,6 +47,25 @@ def on_pre_build(config, **kwargs) -> None:
         del sys.modules[name]
 
 
+def on_files(files, config, **kwargs):
+    # Read each page's executed blocks and add its two downloads to the site's files.
+    offered.clear()
+    for page in list(files.documentation_pages()):
+        code = downloads.page_code(page.content_string, page.src_uri)
+        if code is None:
+            continue
+        uris = downloads.download_uris(page.src_uri, page.dest_uri, code.stem)
+        for uri, text in zip(uris, (downloads.python_file(code), downloads.notebook(code))):
+            files.append(File.generated(config, uri, content=text))
+        offered[page.src_uri] = (code, uris)
+    return files
+
+
+offered = {}  # page src_uri -> (download stem, (.py uri, .ipynb uri))
+
+
 def on_page_markdown(markdown, page, **kwargs):
     mathml.page = page.file.src_uri
-    return markdown
+    code, uris = offered.get(page.file.src_uri, (None, ()))
+    links = tuple(downloads.relative_link(uri, page.file.src_uri) for uri in uris)
+    return downloads.with_labels(markdown, links, code)
