@@ -9,7 +9,7 @@ The one exception is site machinery (the figures, the exact and symbolic checker
 that build on other files of the site and say so in the first lines of their docstring. The
 page says so above the file (the build's hook writes the sentence, docs/_build/downloads.py),
 and the page's own download carries the file with everything it imports
-(tests/build/test_downloads.py runs those).
+(tests/page_downloads/test_downloads.py runs those).
 """
 
 import ast
