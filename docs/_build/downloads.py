@@ -20,8 +20,10 @@ the same session on the page): hooks.py labels them on the page.
 
 import ast
 import json
+import posixpath
 import re
 import sys
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -238,21 +240,27 @@ def embedded_modules(code: PageCode) -> str:
     )
 
 
+def how_to_run(file_name: str) -> str:
+    if file_name.endswith(".ipynb"):
+        return "open it in Jupyter and run all cells"
+    return f"`python {file_name}`"
+
+
 def introduction(code: PageCode, file_name: str) -> str:
     modules = ", ".join(path for path, _ in sorted(code.modules.values()))
     lines = [
         f"{code.title}: the code this page runs.",
         "",
         f"Every executed block of the page docs/{code.src_uri} of Matrix Calculus, Verified,",
-        f"in page order. It runs alone, in an empty folder: `python {file_name}`.",
+        f"in page order. It runs alone, in an empty folder: {how_to_run(file_name)}.",
         needs_sentence(code),
     ]
     if modules:
-        lines += [
-            "",
-            "The project modules the blocks import are embedded in it as text and imported",
-            f"from memory, never from an installed copy: {modules}.",
-        ]
+        sentence = (
+            "The project modules the blocks import are embedded in it as text and imported"
+            f" from memory, never from an installed copy: {modules}."
+        )
+        lines += ["", *textwrap.wrap(sentence, width=88, break_on_hyphens=False)]
     return "\n".join(lines)
 
 
@@ -318,13 +326,7 @@ def download_uris(page_src_uri: str, page_dest_uri: str, stem: str) -> tuple[str
 
 def relative_link(target_uri: str, page_src_uri: str) -> str:
     """A Markdown link target from the page's source file to a file of the site."""
-    page_dir = PurePosixPath(page_src_uri).parent
-    target = PurePosixPath(target_uri)
-    up = len(page_dir.parts)
-    common = 0
-    while common < up and common < len(target.parts) and page_dir.parts[common] == target.parts[common]:
-        common += 1
-    return "/".join([".."] * (up - common) + list(target.parts[common:]))
+    return posixpath.relpath(target_uri, posixpath.dirname(page_src_uri) or ".")
 
 
 CONTINUES = "*↳ continues the code above*"
@@ -381,10 +383,10 @@ def with_labels(text: str, links: tuple[str, ...], code: PageCode | None) -> str
         "",
         '!!! abstract "Take this page\'s code away"',
         "",
-        f"    [{code.stem}.py]({py}) · [{code.stem}.ipynb]({ipynb}): every block this page runs, in",
-        "    order, in one file that runs alone in an empty folder; the project modules it",
-        "    imports are embedded.",
-        "    { data-search-exclude=\"\" }",
+        f"    [{code.stem}.py]({py}) · [{code.stem}.ipynb]({ipynb}): every block this page",
+        "    runs, in order, in one file that runs alone in an empty folder; the project",
+        "    modules it imports are embedded.",
+        '    { data-search-exclude="" }',
         "",
     ]
     title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)

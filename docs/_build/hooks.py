@@ -55,7 +55,8 @@ def on_files(files, config, **kwargs):
         if code is None:
             continue
         uris = downloads.download_uris(page.src_uri, page.dest_uri, code.stem)
-        for uri, text in zip(uris, (downloads.python_file(code), downloads.notebook(code))):
+        texts = (downloads.python_file(code), downloads.notebook(code))
+        for uri, text in zip(uris, texts, strict=True):
             files.append(File.generated(config, uri, content=text))
         offered[page.src_uri] = (code, uris)
     return files
