@@ -383,7 +383,8 @@ def with_labels(text: str, links: tuple[str, ...], code: PageCode | None) -> str
         "",
         '!!! abstract "Take this page\'s code away"',
         "",
-        f"    [{code.stem}.py]({py}) · [{code.stem}.ipynb]({ipynb}): every block this page",
+        f'    [{code.stem}.py]({py}){{ download="{code.stem}.py" }} ·'
+        f' [{code.stem}.ipynb]({ipynb}){{ download="{code.stem}.ipynb" }}: every block this page',
         "    runs, in order, in one file that runs alone in an empty folder; the project",
         "    modules it imports are embedded.",
         '    { data-search-exclude="" }',
