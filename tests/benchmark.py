@@ -481,7 +481,16 @@ def site(results: dict[str, tuple[float, bool, str]]) -> None:
             print(f"   rebuild: the build failed, {last_problem(run)}")
 
     seconds, run = timed_run(
-        [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--ignore=tests/browser"]
+        [
+            python,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--ignore=tests/browser",
+            "--ignore=tests/page_downloads",
+        ]
     )
     ok = run.returncode == 0
     summary = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else ""

@@ -108,7 +108,17 @@ def calibrated(tests: list[str], build: list[str]) -> bool:
 def main(paths: list[Path]) -> int:
     python = sys.executable
     # The browser tests look at pages, not formulas, and would double each run's time.
-    tests = [python, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--ignore=tests/browser"]
+    tests = [
+        python,
+        "-m",
+        "pytest",
+        "-x",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "--ignore=tests/browser",
+        "--ignore=tests/page_downloads",
+    ]
     build = [python, "-m", "mkdocs", "build", "--strict", "-d", "/tmp/mutation-site"]
     if fails(tests) or fails(build):
         print("the unmutated project does not pass its tests and build; fix that first")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from blocks_alone import run_blocks_alone
 from page_includes import section_text
-from standalone import run_alone
 
 from snippets.checks.claims import (
     WHERE_WRONG_RULES_RUN,
@@ -379,14 +379,14 @@ INCLUDE_LINE = re.compile(r'^--8<-- "snippets/claims.py:(\w+)"$', re.M)
 
 
 def test_every_section_shown_runs_alone(tmp_path):
-    assert run_alone(shown_blocks(), tmp_path) == []
+    assert run_blocks_alone(shown_blocks(), tmp_path) == []
 
 
 def test_a_section_without_its_import_fails_alone(tmp_path):
     """The runner has teeth: the four-index section without `import numpy as np` fails."""
     source = PAGE.parent.parent / "snippets" / "claims.py"
     code = section_text(source, "four_index") + "dD_dW_four_index(np.ones((2, 3)), np.ones((3, 4)))"
-    failures = run_alone([("four_index alone", code)], tmp_path)
+    failures = run_blocks_alone([("four_index alone", code)], tmp_path)
     assert len(failures) == 1
     assert "NameError" in failures[0]
 

@@ -14,6 +14,8 @@
 4. The conventions page renders its table of letters from notation.py (beside this
    file): this folder goes on `sys.path` for the executed blocks, and the registry is
    read afresh on every build.
+5. Every page that runs code offers it as page.py and page.ipynb, written beside the
+   page, and its blocks that continue the code above say so (downloads.py).
 """
 
 import sys
@@ -21,7 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import downloads
 from mathml import MathMLExtension
+from mkdocs.structure.files import File
 from search_scope import SearchScopeExtension
 
 BUILD_DIR = Path(__file__).resolve().parent
@@ -50,6 +54,26 @@ def on_pre_build(config, **kwargs) -> None:
     sys.modules.pop("notation", None)
 
 
+def on_files(files, config, **kwargs):
+    # Read each page's executed blocks and add its two downloads to the site's files.
+    offered.clear()
+    for page in list(files.documentation_pages()):
+        code = downloads.page_code(page.content_string, page.src_uri)
+        if code is None:
+            continue
+        uris = downloads.download_uris(page.src_uri, page.dest_uri, code.stem)
+        texts = (downloads.python_file(code), downloads.notebook(code))
+        for uri, text in zip(uris, texts, strict=True):
+            files.append(File.generated(config, uri, content=text))
+        offered[page.src_uri] = (code, uris)
+    return files
+
+
+offered = {}  # page src_uri -> (download stem, (.py uri, .ipynb uri))
+
+
 def on_page_markdown(markdown, page, **kwargs):
     mathml.page = page.file.src_uri
-    return markdown
+    code, uris = offered.get(page.file.src_uri, (None, ()))
+    links = tuple(downloads.relative_link(uri, page.file.src_uri) for uri in uris)
+    return downloads.with_labels(markdown, links, code)

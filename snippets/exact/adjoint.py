@@ -1,5 +1,8 @@
 """The adjoint (dot-product) test of a backward pass: ⟨v, J u⟩ = ⟨Jᵀ v, u⟩.
 
+Site machinery: it builds on snippets/exact/ and the checker (snippets/gradcheck.py), so it
+does not run alone; a page's download carries it with both.
+
 A forward pass y = F(x1, x2, ...) has a Jacobian J; its backward pass maps an upstream
 gradient v (y's shape) to Jᵀ v, one gradient per input. For random directions u = (u1, u2, ...)
 and a random v, the number ⟨v, J u⟩ computed FORWARD (the derivative of F along u) must equal

@@ -1,5 +1,8 @@
 """Exact checks: a claimed derivative compared with dual-number derivatives, as fractions.
 
+Site machinery: it builds on snippets/exact/dual.py and the checker's CheckResult, so it
+does not run alone; a page's download carries it with both.
+
 The inputs are random integers, drawn uniformly from S = {−BOUND, …, BOUND}; the claimed
 gradient and the derivative computed with dual numbers (snippets/exact/dual.py) are both exact
 fractions, and they must be EQUAL: the tolerance is zero. A wrong polynomial formula of degree

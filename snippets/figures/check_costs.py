@@ -1,5 +1,8 @@
 """Figure: what checking a gradient costs, against the number of parameters p.
 
+Site machinery: it draws with matplotlib in the site's style (style.py) and runs the
+site's checker, so it does not run alone; a page's download carries it with both.
+
 Costs are counted, not timed: in evaluations of f, the scalar function whose gradient is
 checked. The checker (snippets/gradcheck.py) evaluates f once at x and then
 

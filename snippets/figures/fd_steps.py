@@ -1,5 +1,8 @@
 """Figure: the error of finite differences against the step h (docs/checking.md).
 
+Site machinery: it draws with matplotlib in the site's style (style.py) from the checking
+page's functions, so it does not run alone; a page's download carries it with them.
+
 The function is the softplus loss of D = W X from the checking page,
 φ(W) = Σ_ij softplus(−Y_ij (W X)_ij) with W (3, 4), X (4, 5), Y (3, 5). (φ = G : (W X)
 itself is linear in W, so its finite differences have no truncation error to show.)

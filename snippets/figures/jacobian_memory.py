@@ -1,5 +1,8 @@
 """Figure: memory of the explicit Jacobian ∂vec D/∂vec W against the gradient ∂φ/∂W.
 
+Site machinery: it draws with matplotlib in the site's style (style.py), so it does not
+run alone; a page's download carries it with the style.
+
 D = W X with W (s, s) and X (s, s), for s = 2, 4, ..., 4096: the Jacobian Xᵀ ⊗ I_s has
 s²·s² entries, the gradient s². Bytes in float64, from `jacobian_size` of
 snippets/kronecker.py: computed from the shapes, nothing is allocated.

@@ -1,5 +1,8 @@
 """Figure: the 4-index ∂D/∂W laid out as a matrix, two ways (docs/kronecker.md).
 
+Site machinery: it draws with matplotlib in the site's style (style.py), so it does not
+run alone; a page's download carries it with the style.
+
 T[i, j, k, l] = ∂D_ij/∂W_kl = δ_ik X_lj has shape (m, n, m, q). Flattened to (m·n, m·q):
 
     column-major, T.reshape(m*n, m*q, order="F")   =  Xᵀ ⊗ I_m   (the site's vec)

@@ -1,5 +1,8 @@
 """Symbolic checks: an identity proved as an equality of rational functions, size by size.
 
+Site machinery: it needs SymPy and the checker's CheckResult (snippets/gradcheck.py), so it
+does not run alone; a page's download carries it with the checker.
+
 Every entry of every input is a symbol (x0, x1, ...), and the formula is evaluated on matrices
 of symbols. SymPy keeps each result in the field of rational functions ℚ(x0, x1, ...) in a
 canonical form (numerator and denominator expanded, common factors cancelled), so two results

@@ -13,6 +13,7 @@ import io
 import os
 import shutil
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -98,12 +99,24 @@ def screenshot_dir():
     return SCREENSHOTS
 
 
+SESSION_START = time.time()
+
+
 def pytest_terminal_summary(terminalreporter):
-    """Name the screenshot folder and print each page's weight, heaviest first."""
+    """Name the screenshot folder and print each page's weight, heaviest first.
+
+    Only what this run wrote: without a browser the folder still holds an earlier run's
+    screenshots and weights, and printing them would pass them off as this run's.
+    """
     weights = SCREENSHOTS / "weights.tsv"
     if not weights.is_file():
         return
     write = terminalreporter.write_line
+    if weights.stat().st_mtime < SESSION_START:
+        write(
+            f"browser tests: no page was opened in this run; {SCREENSHOTS} is from an earlier run"
+        )
+        return
     write(f"browser tests: screenshots of every page in {SCREENSHOTS}")
     rows = [line.split("\t") for line in weights.read_text().splitlines()]
     write("page weight, images excluded: bytes the browser received (gzip, as hosted)")
