@@ -29,9 +29,9 @@ from snippets.gradcheck import (
 )
 
 
-def sigmoid(z):
-    """σ(z) = 1 / (1 + e^(−z)), the derivative of softplus(z) = log(1 + e^z)."""
-    return 1.0 / (1.0 + np.exp(-z))
+def sigmoid(x):
+    """σ(x) = 1 / (1 + exp(−x)), the derivative of softplus(x) = log(1 + exp(x))."""
+    return 1.0 / (1.0 + np.exp(-x))
 
 
 def random_invertible(seed=0, n=4, symmetric=False):
@@ -141,7 +141,7 @@ SOFTPLUS_MISTAKES = {
 
 # --8<-- [start:check_error_measure]
 def error_measure(g, g_hat):
-    """e = max_i |g_i − ĝ_i| / max(max_i |g_i|, max_i |ĝ_i|), the error the checker prints."""
+    """err = max_i |g_i − ĝ_i| / max(max_i |g_i|, max_i |ĝ_i|), the error the checker prints."""
     return np.max(np.abs(g - g_hat)) / max(np.max(np.abs(g)), np.max(np.abs(g_hat)))
 
 
@@ -150,8 +150,8 @@ EXACT = "against the exact value"
 
 def check_error_measure(seed=0, n=4, error=error_measure):
     """At a random invertible X (n, n), for f(X) = log|det X|: the printed error of the claim
-    2 X⁻ᵀ equals e computed from the numerical gradient; and e = 0.5 for a factor 2 or ½,
-    e = 2 for a wrong sign, up to the numerical gradient's own error."""
+    2 X⁻ᵀ equals err computed from the numerical gradient; and err = 0.5 for a factor 2
+    or ½, err = 2 for a wrong sign, up to the numerical gradient's own error."""
     X = random_invertible(seed, n)
 
     def f(X):
@@ -161,19 +161,23 @@ def check_error_measure(seed=0, n=4, error=error_measure):
     twice, half, negated = 2 * logdet_grad(X), logdet_grad(X) / 2, -logdet_grad(X)
     printed = check_gradient(f, twice, X).max_rel_error
     return [
-        compare(printed, error(twice, g_hat), label="printed error = e, for 2 X⁻ᵀ"),
+        compare(printed, error(twice, g_hat), label="printed error = err, for 2 X⁻ᵀ"),
         compare(
-            error(twice, g_hat), 0.5, tolerance=1e-10, method=EXACT, label="e = 0.5 for a factor 2"
+            error(twice, g_hat),
+            0.5,
+            tolerance=1e-10,
+            method=EXACT,
+            label="err = 0.5 for a factor 2",
         ),
         compare(
-            error(half, g_hat), 0.5, tolerance=1e-10, method=EXACT, label="e = 0.5 for a factor ½"
+            error(half, g_hat), 0.5, tolerance=1e-10, method=EXACT, label="err = 0.5 for a factor ½"
         ),
         compare(
             error(negated, g_hat),
             2.0,
             tolerance=1e-10,
             method=EXACT,
-            label="e = 2 for a wrong sign",
+            label="err = 2 for a wrong sign",
         ),
     ]
 
@@ -366,38 +370,38 @@ def gradient_of_three_arguments(seed=0, shape=(3, 4, 5)):
 
 
 # --8<-- [start:miss_probability]
-def miss_probability(r, directions=2, tolerance=DEFAULT_TOLERANCE["directional"]):
+def miss_probability(rel, directions=2, tolerance=DEFAULT_TOLERANCE["directional"]):
     """The chance that a claimed g = ∇f + δ passes the directional check, where
-    r = ‖s ⊙ δ‖ / ‖s ⊙ g‖: each direction measures |N(0, 1)| · r, and all must stay
-    under the tolerance: erf(tolerance / (r √2))^directions."""
-    return math.erf(tolerance / (r * math.sqrt(2.0))) ** directions
+    rel = ‖s ⊙ δ‖ / ‖s ⊙ g‖: each direction measures |N(0, 1)| · rel, and all must stay
+    under the tolerance: erf(tolerance / (rel √2))^directions."""
+    return math.erf(tolerance / (rel * math.sqrt(2.0))) ** directions
 
 
-def check_miss_probability(r=2e-8, directions=2, trials=400, p=50, formula=miss_probability):
-    """Count how often a gradient off by r (in the sense above) passes, over `trials`
-    seeds of the directions, against trials · miss_probability(r): within four standard
+def check_miss_probability(rel=2e-8, directions=2, trials=400, size=50, formula=miss_probability):
+    """Count how often a gradient off by rel (in the sense above) passes, over `trials`
+    seeds of the directions, against trials · miss_probability(rel): within four standard
     deviations of the binomial count."""
     rng = np.random.default_rng(0)
-    x = rng.choice([-1.0, 1.0], p) * rng.uniform(1.0, 2.0, p)  # |x_i| near 1: s = |x|
+    x = rng.choice([-1.0, 1.0], size) * rng.uniform(1.0, 2.0, size)  # |x_i| near 1: s = |x|
 
     def f(x):
         return np.sum(np.log1p(np.exp(x)))
 
     g = sigmoid(x)
-    v = rng.standard_normal(p)
-    delta = r * np.linalg.norm(np.abs(x) * g) / np.linalg.norm(np.abs(x) * v) * v
+    v = rng.standard_normal(size)
+    delta = rel * np.linalg.norm(np.abs(x) * g) / np.linalg.norm(np.abs(x) * v) * v
     passes = sum(
         bool(check_gradient(f, g + delta, x, method="directional", directions=directions, seed=k))
         for k in range(trials)
     )
-    expected = trials * formula(r, directions)
+    expected = trials * formula(rel, directions)
     spread = 4.0 * math.sqrt(expected * (1.0 - expected / trials))
     return compare(
         float(passes),
         expected,
         tolerance=spread / expected,
         method=f"{trials} seeds, ± 4 standard deviations",
-        label=f"passes of an error r = {r:.0e}, {directions} directions",
+        label=f"passes of an error rel = {rel:.0e}, {directions} directions",
     )
 
 
@@ -405,12 +409,13 @@ def check_miss_probability(r=2e-8, directions=2, trials=400, p=50, formula=miss_
 
 
 # --8<-- [start:check_sensitivity]
-def check_sensitivity(p=10**4, tolerance=DEFAULT_TOLERANCE["directional"]):
-    """What the figure plots: d directions cost 4d counted evaluations of f (at any p; here
-    p = 10⁴), and each plotted error r solves erf(τ / (r √2))^d = 1 − confidence."""
+def check_sensitivity(size=10**4, tolerance=DEFAULT_TOLERANCE["directional"]):
+    """What the figure plots: d directions cost 4d counted evaluations of f (at any size of
+    x; here 10⁴ entries), and each plotted error rel solves erf(tol / (rel √2))^d = 1 − confidence,
+    with tol the tolerance."""
     results = []
     for d in (1, 2, 4):
-        calls = counted_evaluations("directional", (100, p // 100, 2), directions=d)
+        calls = counted_evaluations("directional", (100, size // 100, 2), directions=d)
         results.append(
             compare(
                 float(4 * d),
@@ -422,14 +427,15 @@ def check_sensitivity(p=10**4, tolerance=DEFAULT_TOLERANCE["directional"]):
         )
     for confidence in CONFIDENCES:
         for d in (1, 2, 8):
-            r = rejected_with(confidence, d, tolerance)
+            rel = rejected_with(confidence, d, tolerance)
             results.append(
                 compare(
-                    miss_probability(r, d, tolerance),
+                    miss_probability(rel, d, tolerance),
                     1.0 - confidence,
                     tolerance=1e-9,
                     method="the formula",
-                    label=f"{d} direction{'s' * (d > 1)}: r = {r:.1e} passes {1 - confidence:.0%}",
+                    label=f"{d} direction{'s' * (d > 1)}: rel = {rel:.1e}"
+                    f" passes {1 - confidence:.0%}",
                 )
             )
     return results
