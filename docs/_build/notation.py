@@ -105,7 +105,8 @@ LAYERS = [
     Symbol("b", "a bias vector", "layers/linear.md"),
     Symbol(
         "T",
-        "targets: of the mean squared error, of cross-entropy (rows sum to 1)",
+        "targets: of the mean squared error, of cross-entropy (rows sum to 1), of the"
+        " softplus loss (±1, checking.md)",
         "layers/linear.md",
     ),
     Symbol(r"\mathbf{1}", "a column of ones (\\mathbf{1}_N: N of them)", "layers/linear.md"),

@@ -41,13 +41,13 @@ def random_invertible(seed=0, n=4, symmetric=False):
 
 
 def loss_inputs(seed=0, shape=(3, 4, 5)):
-    """W (m, q), X (q, n) scaled so that D = W X has entries of order 1, labels Y (m, n) of ±1."""
+    """W (m, q), X (q, n) scaled so that D = W X has entries of order 1, labels T (m, n) of ±1."""
     m, q, n = shape
     rng = np.random.default_rng(seed)
     W = rng.standard_normal((m, q))
     X = rng.standard_normal((q, n)) / np.sqrt(q)
-    Y = rng.choice([-1.0, 1.0], size=(m, n))
-    return W, X, Y
+    T = rng.choice([-1.0, 1.0], size=(m, n))
+    return W, X, T
 
 
 # --8<-- [end:setup]
@@ -90,38 +90,38 @@ LOGDET_MISTAKES = {
 
 
 # --8<-- [start:check_softplus_loss]
-def softplus_loss(W, X, Y):
-    """φ = Σ_ij softplus(−Y_ij D_ij), D = W X; W: (m, q), X: (q, n), labels Y: (m, n) of ±1."""
-    return np.sum(np.log1p(np.exp(-Y * (W @ X))))
+def softplus_loss(W, X, T):
+    """φ = Σ_ij softplus(−T_ij D_ij), D = W X; W: (m, q), X: (q, n), labels T: (m, n) of ±1."""
+    return np.sum(np.log1p(np.exp(-T * (W @ X))))
 
 
-def softplus_loss_G(D, Y):
-    """G = ∂φ/∂D = −Y ⊙ σ(−Y ⊙ D): (m, n), for φ = Σ_ij softplus(−Y_ij D_ij), D and Y (m, n)."""
-    return -Y * sigmoid(-Y * D)
+def softplus_loss_G(D, T):
+    """G = ∂φ/∂D = −T ⊙ σ(−T ⊙ D): (m, n), for φ = Σ_ij softplus(−T_ij D_ij), D and T (m, n)."""
+    return -T * sigmoid(-T * D)
 
 
-def softplus_loss_grad(W, X, Y):
-    """∂φ/∂W = G Xᵀ: (m, q), where G = ∂φ/∂D = −Y ⊙ σ(−Y ⊙ D): (m, n)."""
-    return softplus_loss_G(W @ X, Y) @ X.T
+def softplus_loss_grad(W, X, T):
+    """∂φ/∂W = G Xᵀ: (m, q), where G = ∂φ/∂D = −T ⊙ σ(−T ⊙ D): (m, n)."""
+    return softplus_loss_G(W @ X, T) @ X.T
 
 
-def check_softplus_G(seed=0, shape=(3, 4, 5), G=softplus_loss_G, label="−Y ⊙ σ(−Y ⊙ D)"):
-    """φ(D) = Σ_ij softplus(−Y_ij D_ij) at D = W X (m, n): its gradient must equal G(D, Y)."""
-    W, X, Y = loss_inputs(seed, shape)
+def check_softplus_G(seed=0, shape=(3, 4, 5), G=softplus_loss_G, label="−T ⊙ σ(−T ⊙ D)"):
+    """φ(D) = Σ_ij softplus(−T_ij D_ij) at D = W X (m, n): its gradient must equal G(D, T)."""
+    W, X, T = loss_inputs(seed, shape)
     D = W @ X
     return check_gradient(
-        lambda D: np.sum(np.log1p(np.exp(-Y * D))), G(D, Y), D, label=f"G = ∂φ/∂D = {label}"
+        lambda D: np.sum(np.log1p(np.exp(-T * D))), G(D, T), D, label=f"G = ∂φ/∂D = {label}"
     )
 
 
 def check_softplus_loss(
     seed=0, shape=(3, 4, 5), grad=softplus_loss_grad, label="G Xᵀ", method="auto"
 ):
-    """φ(W) = softplus_loss(W, X, Y): its gradient must equal grad(W, X, Y)."""
-    W, X, Y = loss_inputs(seed, shape)
+    """φ(W) = softplus_loss(W, X, T): its gradient must equal grad(W, X, T)."""
+    W, X, T = loss_inputs(seed, shape)
     return check_gradient(
-        lambda W: softplus_loss(W, X, Y),
-        grad(W, X, Y),
+        lambda W: softplus_loss(W, X, T),
+        grad(W, X, T),
         W,
         method=method,
         label=f"softplus loss, ∂φ/∂W = {label}",
@@ -129,10 +129,10 @@ def check_softplus_loss(
 
 
 SOFTPLUS_MISTAKES = {
-    "σ(−Y ⊙ D) Xᵀ": lambda W, X, Y: sigmoid(-Y * (W @ X)) @ X.T,  # the factor −Y dropped
-    "−Y ⊙ σ(Y ⊙ D) Xᵀ": lambda W, X, Y: (-Y * sigmoid(Y * (W @ X))) @ X.T,
-    "2 G Xᵀ": lambda W, X, Y: 2 * softplus_loss_grad(W, X, Y),
-    "−G Xᵀ": lambda W, X, Y: -softplus_loss_grad(W, X, Y),
+    "σ(−T ⊙ D) Xᵀ": lambda W, X, T: sigmoid(-T * (W @ X)) @ X.T,  # the factor −T dropped
+    "−T ⊙ σ(T ⊙ D) Xᵀ": lambda W, X, T: (-T * sigmoid(T * (W @ X))) @ X.T,
+    "2 G Xᵀ": lambda W, X, T: 2 * softplus_loss_grad(W, X, T),
+    "−G Xᵀ": lambda W, X, T: -softplus_loss_grad(W, X, T),
 }
 
 
@@ -274,49 +274,49 @@ def refusal(check, *args, **kwargs):
 
 def check_refuses_integer_x(seed=0, shape=(3, 4, 5)):
     """W of integers: finite differences of integers measure nothing."""
-    W, X, Y = loss_inputs(seed, shape)
+    W, X, T = loss_inputs(seed, shape)
     W_int = np.round(10 * W).astype(np.int64)
-    return refusal(check_gradient, lambda W: softplus_loss(W, X, Y), np.zeros(W.shape), W_int)
+    return refusal(check_gradient, lambda W: softplus_loss(W, X, T), np.zeros(W.shape), W_int)
 
 
 def check_refuses_float32_x(seed=0, shape=(3, 4, 5)):
     """W in single precision: rounding at 1e-7 swamps a finite difference."""
-    W, X, Y = loss_inputs(seed, shape)
+    W, X, T = loss_inputs(seed, shape)
     W32 = W.astype(np.float32)
-    return refusal(check_gradient, lambda W: softplus_loss(W, X, Y), np.zeros(W.shape), W32)
+    return refusal(check_gradient, lambda W: softplus_loss(W, X, T), np.zeros(W.shape), W32)
 
 
 def check_refuses_nan_x(seed=0, shape=(3, 4, 5)):
     """W with a NaN entry (a missing value, or the output of a failed step)."""
-    W, X, Y = loss_inputs(seed, shape)
+    W, X, T = loss_inputs(seed, shape)
     W[0, 1] = np.nan
-    return refusal(check_gradient, lambda W: softplus_loss(W, X, Y), np.zeros(W.shape), W)
+    return refusal(check_gradient, lambda W: softplus_loss(W, X, T), np.zeros(W.shape), W)
 
 
 def check_refuses_transposed_gradient(seed=0, shape=(3, 4, 5), grad=softplus_loss_grad):
     """The gradient handed over transposed, (q, m) for W: (m, q)."""
-    W, X, Y = loss_inputs(seed, shape)
-    return refusal(check_gradient, lambda W: softplus_loss(W, X, Y), grad(W, X, Y).T, W)
+    W, X, T = loss_inputs(seed, shape)
+    return refusal(check_gradient, lambda W: softplus_loss(W, X, T), grad(W, X, T).T, W)
 
 
 def check_refuses_non_scalar_f(seed=0, shape=(3, 4, 5)):
     """f returns the loss of every entry, (m, n), instead of their sum."""
-    W, X, Y = loss_inputs(seed, shape)
+    W, X, T = loss_inputs(seed, shape)
 
     def per_entry(W):
-        return np.log1p(np.exp(-Y * (W @ X)))
+        return np.log1p(np.exp(-T * (W @ X)))
 
-    return refusal(check_gradient, per_entry, softplus_loss_grad(W, X, Y), W)
+    return refusal(check_gradient, per_entry, softplus_loss_grad(W, X, T), W)
 
 
 def check_refuses_complex_step_on_real_only_f(seed=0, shape=(3, 4, 5)):
     """method="complex" on an f written with np.logaddexp, which has no complex version."""
-    W, X, Y = loss_inputs(seed, shape)
+    W, X, T = loss_inputs(seed, shape)
 
     def loss(W):
-        return np.sum(np.logaddexp(0.0, -Y * (W @ X)))
+        return np.sum(np.logaddexp(0.0, -T * (W @ X)))
 
-    return refusal(check_gradient, loss, softplus_loss_grad(W, X, Y), W, method="complex")
+    return refusal(check_gradient, loss, softplus_loss_grad(W, X, T), W, method="complex")
 
 
 # --8<-- [end:refusals]
@@ -361,9 +361,9 @@ def f_underflows():
 
 
 def gradient_of_three_arguments(seed=0, shape=(3, 4, 5)):
-    """The gradient function handed over as it is written, grad(W, X, Y), not as grad(W)."""
-    W, X, Y = loss_inputs(seed, shape)
-    return misuse(check_gradient, lambda W: softplus_loss(W, X, Y), softplus_loss_grad, W)
+    """The gradient function handed over as it is written, grad(W, X, T), not as grad(W)."""
+    W, X, T = loss_inputs(seed, shape)
+    return misuse(check_gradient, lambda W: softplus_loss(W, X, T), softplus_loss_grad, W)
 
 
 # --8<-- [end:misuse]
