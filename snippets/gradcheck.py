@@ -537,7 +537,7 @@ def _central_gradient(f, x: np.ndarray, fx: float, g: np.ndarray | None = None, 
 
     The two central differences inside the stencil, D(h) and D(2h), differ by
     about h²·f‴/2; for f whose derivatives grow geometrically the five-point
-    error is then about 10·τ²/|D| with τ = |D(2h) − D(h)|/3. Where that exceeds a
+    error is then about 10·gap²/|D| with gap = |D(2h) − D(h)|/3. Where that exceeds a
     hundredth of the tolerance and the entry is smaller than the typical one (log x
     at an entry far below the others, say), the entry is redone with the step
     eps^(1/5)·max(|x_i|, ρ/1000): four more evaluations for that entry only.

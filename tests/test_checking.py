@@ -81,22 +81,22 @@ def test_softplus_loss_passes_by_every_method(seed, shape, method):
 
 
 def test_softplus_loss_gradient_has_the_shape_of_W(shape):
-    W, X, Y = loss_inputs(0, shape)
+    W, X, T = loss_inputs(0, shape)
     m, q, n = shape
     assert W.shape == (m, q)
     assert X.shape == (q, n)
-    assert Y.shape == (m, n)
-    assert set(np.unique(Y)) <= {-1.0, 1.0}
-    assert softplus_loss_grad(W, X, Y).shape == (m, q)
-    assert np.shape(softplus_loss(W, X, Y)) == ()
+    assert T.shape == (m, n)
+    assert set(np.unique(T)) <= {-1.0, 1.0}
+    assert softplus_loss_grad(W, X, T).shape == (m, q)
+    assert np.shape(softplus_loss(W, X, T)) == ()
 
 
 def test_softplus_loss_by_index_notation(seed, shape):
-    # ∂φ/∂W_ik = Σ_j G_ij X_kj with G_ij = −Y_ij σ(−Y_ij D_ij), written out with einsum.
-    W, X, Y = loss_inputs(seed, shape)
+    # ∂φ/∂W_ik = Σ_j G_ij X_kj with G_ij = −T_ij σ(−T_ij D_ij), written out with einsum.
+    W, X, T = loss_inputs(seed, shape)
     D = np.einsum("ik,kj->ij", W, X)
-    G = -Y / (1 + np.exp(Y * D))
-    assert relative_error(softplus_loss_grad(W, X, Y), np.einsum("ij,kj->ik", G, X)) < 1e-13
+    G = -T / (1 + np.exp(T * D))
+    assert relative_error(softplus_loss_grad(W, X, T), np.einsum("ij,kj->ik", G, X)) < 1e-13
 
 
 def test_softplus_loss_on_a_large_W_uses_directions_and_passes(seed):
@@ -149,12 +149,12 @@ def test_logdet_transposed_rejected_on_square_non_symmetric_x(seed):
 @pytest.mark.parametrize("mistake", SOFTPLUS_MISTAKES, ids=str)
 def test_softplus_mistakes_rejected(seed, shape, mistake):
     wrong = SOFTPLUS_MISTAKES[mistake]
-    W, X, Y = loss_inputs(seed, shape)
-    if relative_error(wrong(W, X, Y), softplus_loss_grad(W, X, Y)) < 1e-12:
-        # Dropping −Y is harmless only if every label is −1, possible on the 1 × 2 labels of
+    W, X, T = loss_inputs(seed, shape)
+    if relative_error(wrong(W, X, T), softplus_loss_grad(W, X, T)) < 1e-12:
+        # Dropping −T is harmless only if every label is −1, possible on the 1 × 2 labels of
         # shape (1, 3, 2); the check must then pass, and the mistake is caught elsewhere.
-        assert mistake == "σ(−Y ⊙ D) Xᵀ"
-        assert np.all(Y == -1.0)
+        assert mistake == "σ(−T ⊙ D) Xᵀ"
+        assert np.all(T == -1.0)
         assert check_softplus_loss(seed, shape, grad=wrong)
         return
     assert not check_softplus_loss(seed, shape, grad=wrong, label=mistake)
@@ -167,16 +167,16 @@ def test_softplus_mistakes_rejected_on_page_shape_and_square(seed, mistake):
 
 
 def test_softplus_transposed_rejected_on_square_shapes(seed):
-    def transposed(W, X, Y):
-        return softplus_loss_grad(W, X, Y).T
+    def transposed(W, X, T):
+        return softplus_loss_grad(W, X, T).T
 
     for shape in [(4, 4, 4), (3, 3, 5)]:
         assert not check_softplus_loss(seed, shape, grad=transposed)
 
 
 def test_softplus_X_instead_of_X_transposed_rejected_on_square_shapes(seed):
-    def with_X(W, X, Y):
-        return (-Y * (1 / (1 + np.exp(Y * (W @ X))))) @ X
+    def with_X(W, X, T):
+        return (-T * (1 / (1 + np.exp(T * (W @ X))))) @ X
 
     assert not check_softplus_loss(seed, (4, 4, 4), grad=with_X)
 
@@ -188,8 +188,8 @@ def test_softplus_mistakes_rejected_by_every_method(seed, mistake, method):
 
 
 def test_softplus_gradient_off_by_1e6_rejected_on_a_large_W(seed):
-    def slightly_off(W, X, Y):
-        return softplus_loss_grad(W, X, Y) * (1 + 1e-6)
+    def slightly_off(W, X, T):
+        return softplus_loss_grad(W, X, T) * (1 + 1e-6)
 
     result = check_softplus_loss(seed, BIG, grad=slightly_off)
     assert not result
@@ -250,10 +250,10 @@ def test_det_mistakes_rejected_on_square_non_symmetric_x(seed, mistake):
 
 
 SOFTPLUS_G_MISTAKES = {
-    "−Y dropped": lambda D, Y: sigmoid_of(-Y * D),
-    "σ(Y ⊙ D)": lambda D, Y: -Y * sigmoid_of(Y * D),
-    "wrong sign": lambda D, Y: -softplus_loss_G(D, Y),
-    "transposed": lambda D, Y: softplus_loss_G(D, Y).T,
+    "−T dropped": lambda D, T: sigmoid_of(-T * D),
+    "σ(T ⊙ D)": lambda D, T: -T * sigmoid_of(T * D),
+    "wrong sign": lambda D, T: -softplus_loss_G(D, T),
+    "transposed": lambda D, T: softplus_loss_G(D, T).T,
 }
 
 
@@ -358,9 +358,9 @@ def test_complex_step_on_real_only_f_refused(seed, shape):
 
 
 def test_refusal_fails_when_the_input_is_accepted():
-    W, X, Y = loss_inputs(0, (3, 4, 5))
+    W, X, T = loss_inputs(0, (3, 4, 5))
     with pytest.raises(CheckFailedError, match="accepted, but it should have been refused"):
-        refusal(check_gradient, lambda W: softplus_loss(W, X, Y), softplus_loss_grad(W, X, Y), W)
+        refusal(check_gradient, lambda W: softplus_loss(W, X, T), softplus_loss_grad(W, X, T), W)
 
 
 def test_refusal_lets_other_errors_through():

@@ -44,8 +44,8 @@ def test_counted_misses_agree_with_the_formula_and_a_wrong_formula_is_caught():
     assert check_miss_probability()
     assert check_miss_probability(directions=1)
 
-    def uniform(r, directions):  # as if |z| were uniform on [0, 1]: misses τ/r per direction
-        return min(1.0, 1e-8 / r) ** directions
+    def uniform(rel, directions):  # as if |ξ| were uniform on [0, 1]: misses tol/rel per direction
+        return min(1.0, 1e-8 / rel) ** directions
 
     assert not check_miss_probability(formula=uniform)
 

@@ -61,22 +61,29 @@ CORE_BORROWED = {
 # --- Checking gradients (checking.md, reference/gradcheck.md) ---
 CHECKING = [
     Symbol("f", "the scalar function whose gradient is checked", "checking.md"),
-    Symbol("x", "the variable of f, an array of any shape", "checking.md"),
-    Symbol("g", "the claimed gradient ∂f/∂x, of the shape of x (ĝ: the numerical one)",
-           "checking.md"),
-    Symbol("e", "the max relative error the checker prints", "checking.md"),
-    Symbol("h", "the finite-difference step", "checking.md"),
+    Symbol("x", "a vector variable: the variable of f (an array of any shape), an activation's"
+           " input, or one row of X (one sample)", "checking.md"),
+    Symbol("g", "a gradient as a vector: the claimed ∂f/∂x, of the shape of x (ĝ: the"
+           " numerical one), or one row of an upstream gradient G (one sample)", "checking.md"),
+    Symbol("h", "a finite-difference step, along an entry or a direction", "checking.md"),
     Symbol(r"\epsilon", "float64 machine epsilon, 2.2 × 10⁻¹⁶", "checking.md"),
-    Symbol(r"\tau", "the tolerance a check holds the error to", "checking.md"),
-    Symbol("R", "the rounding noise of the numerical gradient, estimated", "checking.md"),
     Symbol(r"\rho", "the root mean square of the entries of x", "checking.md"),
-    Symbol("u", "a random direction, an array of the shape of x", "checking.md"),
-    Symbol("t", "the step along a direction u", "checking.md"),
+    Symbol("u", "a direction vector: of the shape of x (a random direction of a check), of an"
+           " activation's input (adjoint test, Hessian-vector product)", "checking.md"),
     Symbol("d", "the number of random directions of a check", "checking.md"),
-    Symbol("r", "the size of a gradient's error relative to its size", "checking.md"),
     Symbol(r"\xi", "a standard normal random number", "checking.md"),
-    Symbol("p", "the number of entries of x (parameters)", "checking.md"),
+    Symbol(r"\sigma", "the logistic sigmoid, σ(x) = 1/(1 + exp(−x)), and nothing else",
+           "checking.md"),
+    Symbol(r"\mathcal{O}", "of the order of: 𝒪(h²) is at most a constant times h²", "checking.md"),
 ]  # fmt: skip
+
+#: The checking pages are held to the registry too.
+CHECKING_PAGES = ["checking.md", "reference/gradcheck.md"]
+
+#: Letters the checking pages use with the meaning another section registers.
+CHECKING_BORROWED = {
+    "F": "CATALOGUE",  # an array-valued function of a matrix (F = X⁻¹, its Jacobian)
+}
 
 # --- The catalogue (catalog/*.md) ---
 CATALOGUE = [
@@ -139,6 +146,8 @@ CATALOGUE = [
 # Also used there with their CORE meaning: W (weights), X (a layer's input), D = W X
 # (convolution's im2col product), m, q (a linear map's output and input widths; q is the
 # width of a row of a layer's input), n (columns of X_col), φ, G, i, j, k.
+# And with their CHECKING meaning: x (an activation's input), g (one row of G), u (a direction),
+# σ (the logistic sigmoid).
 LAYERS = [
     Symbol(
         "N",
@@ -150,17 +159,12 @@ LAYERS = [
     Symbol("b", "a bias vector", "layers/linear.md"),
     Symbol(
         "T",
-        "targets: of the mean squared error, of cross-entropy (rows sum to 1)",
+        "targets: of the mean squared error, of cross-entropy (rows sum to 1), of the"
+        " softplus loss (±1, checking.md)",
         "layers/linear.md",
     ),
     Symbol(r"\mathbf{1}", "a column of ones (\\mathbf{1}_N: N of them)", "layers/linear.md"),
-    Symbol(
-        "u",
-        "a direction of the input (adjoint test, Hessian-vector product); U for a batch",
-        "layers/softmax.md",
-    ),
     Symbol(r"\operatorname{act}", "an entrywise activation function", "layers/activations.md"),
-    Symbol("x", "an activation's input, or one row of X (one sample)", "layers/activations.md"),
     Symbol("y", "an activation's output, or one row of Y", "layers/activations.md"),
     Symbol(r"\alpha", "GELU's constant 0.044715 (GELU_A)", "layers/activations.md"),
     Symbol("J", "a Jacobian matrix, ∂ vec(output) / ∂ vec(input)", "layers/activations.md"),
@@ -171,7 +175,6 @@ LAYERS = [
     ),
     Symbol("p", "one row of P, as a column vector", "layers/softmax.md"),
     Symbol("t", "one row of T (one sample's targets)", "layers/softmax.md"),
-    Symbol("g", "one row of an upstream gradient G (one sample)", "layers/softmax.md"),
     Symbol(
         "L",
         "number of classes (softmax), of tokens in a vocabulary (embedding)",

@@ -29,9 +29,9 @@ from snippets.gradcheck import (
 )
 
 
-def sigmoid(z):
-    """σ(z) = 1 / (1 + e^(−z)), the derivative of softplus(z) = log(1 + e^z)."""
-    return 1.0 / (1.0 + np.exp(-z))
+def sigmoid(x):
+    """σ(x) = 1 / (1 + exp(−x)), the derivative of softplus(x) = log(1 + exp(x))."""
+    return 1.0 / (1.0 + np.exp(-x))
 
 
 def random_invertible(seed=0, n=4, symmetric=False):
@@ -41,13 +41,13 @@ def random_invertible(seed=0, n=4, symmetric=False):
 
 
 def loss_inputs(seed=0, shape=(3, 4, 5)):
-    """W (m, q), X (q, n) scaled so that D = W X has entries of order 1, labels Y (m, n) of ±1."""
+    """W (m, q), X (q, n) scaled so that D = W X has entries of order 1, labels T (m, n) of ±1."""
     m, q, n = shape
     rng = np.random.default_rng(seed)
     W = rng.standard_normal((m, q))
     X = rng.standard_normal((q, n)) / np.sqrt(q)
-    Y = rng.choice([-1.0, 1.0], size=(m, n))
-    return W, X, Y
+    T = rng.choice([-1.0, 1.0], size=(m, n))
+    return W, X, T
 
 
 # --8<-- [end:setup]
@@ -90,38 +90,38 @@ LOGDET_MISTAKES = {
 
 
 # --8<-- [start:check_softplus_loss]
-def softplus_loss(W, X, Y):
-    """φ = Σ_ij softplus(−Y_ij D_ij), D = W X; W: (m, q), X: (q, n), labels Y: (m, n) of ±1."""
-    return np.sum(np.log1p(np.exp(-Y * (W @ X))))
+def softplus_loss(W, X, T):
+    """φ = Σ_ij softplus(−T_ij D_ij), D = W X; W: (m, q), X: (q, n), labels T: (m, n) of ±1."""
+    return np.sum(np.log1p(np.exp(-T * (W @ X))))
 
 
-def softplus_loss_G(D, Y):
-    """G = ∂φ/∂D = −Y ⊙ σ(−Y ⊙ D): (m, n), for φ = Σ_ij softplus(−Y_ij D_ij), D and Y (m, n)."""
-    return -Y * sigmoid(-Y * D)
+def softplus_loss_G(D, T):
+    """G = ∂φ/∂D = −T ⊙ σ(−T ⊙ D): (m, n), for φ = Σ_ij softplus(−T_ij D_ij), D and T (m, n)."""
+    return -T * sigmoid(-T * D)
 
 
-def softplus_loss_grad(W, X, Y):
-    """∂φ/∂W = G Xᵀ: (m, q), where G = ∂φ/∂D = −Y ⊙ σ(−Y ⊙ D): (m, n)."""
-    return softplus_loss_G(W @ X, Y) @ X.T
+def softplus_loss_grad(W, X, T):
+    """∂φ/∂W = G Xᵀ: (m, q), where G = ∂φ/∂D = −T ⊙ σ(−T ⊙ D): (m, n)."""
+    return softplus_loss_G(W @ X, T) @ X.T
 
 
-def check_softplus_G(seed=0, shape=(3, 4, 5), G=softplus_loss_G, label="−Y ⊙ σ(−Y ⊙ D)"):
-    """φ(D) = Σ_ij softplus(−Y_ij D_ij) at D = W X (m, n): its gradient must equal G(D, Y)."""
-    W, X, Y = loss_inputs(seed, shape)
+def check_softplus_G(seed=0, shape=(3, 4, 5), G=softplus_loss_G, label="−T ⊙ σ(−T ⊙ D)"):
+    """φ(D) = Σ_ij softplus(−T_ij D_ij) at D = W X (m, n): its gradient must equal G(D, T)."""
+    W, X, T = loss_inputs(seed, shape)
     D = W @ X
     return check_gradient(
-        lambda D: np.sum(np.log1p(np.exp(-Y * D))), G(D, Y), D, label=f"G = ∂φ/∂D = {label}"
+        lambda D: np.sum(np.log1p(np.exp(-T * D))), G(D, T), D, label=f"G = ∂φ/∂D = {label}"
     )
 
 
 def check_softplus_loss(
     seed=0, shape=(3, 4, 5), grad=softplus_loss_grad, label="G Xᵀ", method="auto"
 ):
-    """φ(W) = softplus_loss(W, X, Y): its gradient must equal grad(W, X, Y)."""
-    W, X, Y = loss_inputs(seed, shape)
+    """φ(W) = softplus_loss(W, X, T): its gradient must equal grad(W, X, T)."""
+    W, X, T = loss_inputs(seed, shape)
     return check_gradient(
-        lambda W: softplus_loss(W, X, Y),
-        grad(W, X, Y),
+        lambda W: softplus_loss(W, X, T),
+        grad(W, X, T),
         W,
         method=method,
         label=f"softplus loss, ∂φ/∂W = {label}",
@@ -129,10 +129,10 @@ def check_softplus_loss(
 
 
 SOFTPLUS_MISTAKES = {
-    "σ(−Y ⊙ D) Xᵀ": lambda W, X, Y: sigmoid(-Y * (W @ X)) @ X.T,  # the factor −Y dropped
-    "−Y ⊙ σ(Y ⊙ D) Xᵀ": lambda W, X, Y: (-Y * sigmoid(Y * (W @ X))) @ X.T,
-    "2 G Xᵀ": lambda W, X, Y: 2 * softplus_loss_grad(W, X, Y),
-    "−G Xᵀ": lambda W, X, Y: -softplus_loss_grad(W, X, Y),
+    "σ(−T ⊙ D) Xᵀ": lambda W, X, T: sigmoid(-T * (W @ X)) @ X.T,  # the factor −T dropped
+    "−T ⊙ σ(T ⊙ D) Xᵀ": lambda W, X, T: (-T * sigmoid(T * (W @ X))) @ X.T,
+    "2 G Xᵀ": lambda W, X, T: 2 * softplus_loss_grad(W, X, T),
+    "−G Xᵀ": lambda W, X, T: -softplus_loss_grad(W, X, T),
 }
 
 
@@ -141,7 +141,7 @@ SOFTPLUS_MISTAKES = {
 
 # --8<-- [start:check_error_measure]
 def error_measure(g, g_hat):
-    """e = max_i |g_i − ĝ_i| / max(max_i |g_i|, max_i |ĝ_i|), the error the checker prints."""
+    """err = max_i |g_i − ĝ_i| / max(max_i |g_i|, max_i |ĝ_i|), the error the checker prints."""
     return np.max(np.abs(g - g_hat)) / max(np.max(np.abs(g)), np.max(np.abs(g_hat)))
 
 
@@ -150,8 +150,8 @@ EXACT = "against the exact value"
 
 def check_error_measure(seed=0, n=4, error=error_measure):
     """At a random invertible X (n, n), for f(X) = log|det X|: the printed error of the claim
-    2 X⁻ᵀ equals e computed from the numerical gradient; and e = 0.5 for a factor 2 or ½,
-    e = 2 for a wrong sign, up to the numerical gradient's own error."""
+    2 X⁻ᵀ equals err computed from the numerical gradient; and err = 0.5 for a factor 2
+    or ½, err = 2 for a wrong sign, up to the numerical gradient's own error."""
     X = random_invertible(seed, n)
 
     def f(X):
@@ -161,19 +161,23 @@ def check_error_measure(seed=0, n=4, error=error_measure):
     twice, half, negated = 2 * logdet_grad(X), logdet_grad(X) / 2, -logdet_grad(X)
     printed = check_gradient(f, twice, X).max_rel_error
     return [
-        compare(printed, error(twice, g_hat), label="printed error = e, for 2 X⁻ᵀ"),
+        compare(printed, error(twice, g_hat), label="printed error = err, for 2 X⁻ᵀ"),
         compare(
-            error(twice, g_hat), 0.5, tolerance=1e-10, method=EXACT, label="e = 0.5 for a factor 2"
+            error(twice, g_hat),
+            0.5,
+            tolerance=1e-10,
+            method=EXACT,
+            label="err = 0.5 for a factor 2",
         ),
         compare(
-            error(half, g_hat), 0.5, tolerance=1e-10, method=EXACT, label="e = 0.5 for a factor ½"
+            error(half, g_hat), 0.5, tolerance=1e-10, method=EXACT, label="err = 0.5 for a factor ½"
         ),
         compare(
             error(negated, g_hat),
             2.0,
             tolerance=1e-10,
             method=EXACT,
-            label="e = 2 for a wrong sign",
+            label="err = 2 for a wrong sign",
         ),
     ]
 
@@ -270,49 +274,49 @@ def refusal(check, *args, **kwargs):
 
 def check_refuses_integer_x(seed=0, shape=(3, 4, 5)):
     """W of integers: finite differences of integers measure nothing."""
-    W, X, Y = loss_inputs(seed, shape)
+    W, X, T = loss_inputs(seed, shape)
     W_int = np.round(10 * W).astype(np.int64)
-    return refusal(check_gradient, lambda W: softplus_loss(W, X, Y), np.zeros(W.shape), W_int)
+    return refusal(check_gradient, lambda W: softplus_loss(W, X, T), np.zeros(W.shape), W_int)
 
 
 def check_refuses_float32_x(seed=0, shape=(3, 4, 5)):
     """W in single precision: rounding at 1e-7 swamps a finite difference."""
-    W, X, Y = loss_inputs(seed, shape)
+    W, X, T = loss_inputs(seed, shape)
     W32 = W.astype(np.float32)
-    return refusal(check_gradient, lambda W: softplus_loss(W, X, Y), np.zeros(W.shape), W32)
+    return refusal(check_gradient, lambda W: softplus_loss(W, X, T), np.zeros(W.shape), W32)
 
 
 def check_refuses_nan_x(seed=0, shape=(3, 4, 5)):
     """W with a NaN entry (a missing value, or the output of a failed step)."""
-    W, X, Y = loss_inputs(seed, shape)
+    W, X, T = loss_inputs(seed, shape)
     W[0, 1] = np.nan
-    return refusal(check_gradient, lambda W: softplus_loss(W, X, Y), np.zeros(W.shape), W)
+    return refusal(check_gradient, lambda W: softplus_loss(W, X, T), np.zeros(W.shape), W)
 
 
 def check_refuses_transposed_gradient(seed=0, shape=(3, 4, 5), grad=softplus_loss_grad):
     """The gradient handed over transposed, (q, m) for W: (m, q)."""
-    W, X, Y = loss_inputs(seed, shape)
-    return refusal(check_gradient, lambda W: softplus_loss(W, X, Y), grad(W, X, Y).T, W)
+    W, X, T = loss_inputs(seed, shape)
+    return refusal(check_gradient, lambda W: softplus_loss(W, X, T), grad(W, X, T).T, W)
 
 
 def check_refuses_non_scalar_f(seed=0, shape=(3, 4, 5)):
     """f returns the loss of every entry, (m, n), instead of their sum."""
-    W, X, Y = loss_inputs(seed, shape)
+    W, X, T = loss_inputs(seed, shape)
 
     def per_entry(W):
-        return np.log1p(np.exp(-Y * (W @ X)))
+        return np.log1p(np.exp(-T * (W @ X)))
 
-    return refusal(check_gradient, per_entry, softplus_loss_grad(W, X, Y), W)
+    return refusal(check_gradient, per_entry, softplus_loss_grad(W, X, T), W)
 
 
 def check_refuses_complex_step_on_real_only_f(seed=0, shape=(3, 4, 5)):
     """method="complex" on an f written with np.logaddexp, which has no complex version."""
-    W, X, Y = loss_inputs(seed, shape)
+    W, X, T = loss_inputs(seed, shape)
 
     def loss(W):
-        return np.sum(np.logaddexp(0.0, -Y * (W @ X)))
+        return np.sum(np.logaddexp(0.0, -T * (W @ X)))
 
-    return refusal(check_gradient, loss, softplus_loss_grad(W, X, Y), W, method="complex")
+    return refusal(check_gradient, loss, softplus_loss_grad(W, X, T), W, method="complex")
 
 
 # --8<-- [end:refusals]
@@ -357,47 +361,47 @@ def f_underflows():
 
 
 def gradient_of_three_arguments(seed=0, shape=(3, 4, 5)):
-    """The gradient function handed over as it is written, grad(W, X, Y), not as grad(W)."""
-    W, X, Y = loss_inputs(seed, shape)
-    return misuse(check_gradient, lambda W: softplus_loss(W, X, Y), softplus_loss_grad, W)
+    """The gradient function handed over as it is written, grad(W, X, T), not as grad(W)."""
+    W, X, T = loss_inputs(seed, shape)
+    return misuse(check_gradient, lambda W: softplus_loss(W, X, T), softplus_loss_grad, W)
 
 
 # --8<-- [end:misuse]
 
 
 # --8<-- [start:miss_probability]
-def miss_probability(r, directions=2, tolerance=DEFAULT_TOLERANCE["directional"]):
+def miss_probability(rel, directions=2, tolerance=DEFAULT_TOLERANCE["directional"]):
     """The chance that a claimed g = ∇f + δ passes the directional check, where
-    r = ‖s ⊙ δ‖ / ‖s ⊙ g‖: each direction measures |N(0, 1)| · r, and all must stay
-    under the tolerance: erf(tolerance / (r √2))^directions."""
-    return math.erf(tolerance / (r * math.sqrt(2.0))) ** directions
+    rel = ‖s ⊙ δ‖ / ‖s ⊙ g‖: each direction measures |N(0, 1)| · rel, and all must stay
+    under the tolerance: erf(tolerance / (rel √2))^directions."""
+    return math.erf(tolerance / (rel * math.sqrt(2.0))) ** directions
 
 
-def check_miss_probability(r=2e-8, directions=2, trials=400, p=50, formula=miss_probability):
-    """Count how often a gradient off by r (in the sense above) passes, over `trials`
-    seeds of the directions, against trials · miss_probability(r): within four standard
+def check_miss_probability(rel=2e-8, directions=2, trials=400, size=50, formula=miss_probability):
+    """Count how often a gradient off by rel (in the sense above) passes, over `trials`
+    seeds of the directions, against trials · miss_probability(rel): within four standard
     deviations of the binomial count."""
     rng = np.random.default_rng(0)
-    x = rng.choice([-1.0, 1.0], p) * rng.uniform(1.0, 2.0, p)  # |x_i| near 1: s = |x|
+    x = rng.choice([-1.0, 1.0], size) * rng.uniform(1.0, 2.0, size)  # |x_i| near 1: s = |x|
 
     def f(x):
         return np.sum(np.log1p(np.exp(x)))
 
     g = sigmoid(x)
-    v = rng.standard_normal(p)
-    delta = r * np.linalg.norm(np.abs(x) * g) / np.linalg.norm(np.abs(x) * v) * v
+    v = rng.standard_normal(size)
+    delta = rel * np.linalg.norm(np.abs(x) * g) / np.linalg.norm(np.abs(x) * v) * v
     passes = sum(
         bool(check_gradient(f, g + delta, x, method="directional", directions=directions, seed=k))
         for k in range(trials)
     )
-    expected = trials * formula(r, directions)
+    expected = trials * formula(rel, directions)
     spread = 4.0 * math.sqrt(expected * (1.0 - expected / trials))
     return compare(
         float(passes),
         expected,
         tolerance=spread / expected,
         method=f"{trials} seeds, ± 4 standard deviations",
-        label=f"passes of an error r = {r:.0e}, {directions} directions",
+        label=f"passes of an error rel = {rel:.0e}, {directions} directions",
     )
 
 
@@ -405,12 +409,13 @@ def check_miss_probability(r=2e-8, directions=2, trials=400, p=50, formula=miss_
 
 
 # --8<-- [start:check_sensitivity]
-def check_sensitivity(p=10**4, tolerance=DEFAULT_TOLERANCE["directional"]):
-    """What the figure plots: d directions cost 4d counted evaluations of f (at any p; here
-    p = 10⁴), and each plotted error r solves erf(τ / (r √2))^d = 1 − confidence."""
+def check_sensitivity(size=10**4, tolerance=DEFAULT_TOLERANCE["directional"]):
+    """What the figure plots: d directions cost 4d counted evaluations of f (at any size of
+    x; here 10⁴ entries), and each plotted error rel solves erf(tol / (rel √2))^d = 1 − confidence,
+    with tol the tolerance."""
     results = []
     for d in (1, 2, 4):
-        calls = counted_evaluations("directional", (100, p // 100, 2), directions=d)
+        calls = counted_evaluations("directional", (100, size // 100, 2), directions=d)
         results.append(
             compare(
                 float(4 * d),
@@ -422,14 +427,15 @@ def check_sensitivity(p=10**4, tolerance=DEFAULT_TOLERANCE["directional"]):
         )
     for confidence in CONFIDENCES:
         for d in (1, 2, 8):
-            r = rejected_with(confidence, d, tolerance)
+            rel = rejected_with(confidence, d, tolerance)
             results.append(
                 compare(
-                    miss_probability(r, d, tolerance),
+                    miss_probability(rel, d, tolerance),
                     1.0 - confidence,
                     tolerance=1e-9,
                     method="the formula",
-                    label=f"{d} direction{'s' * (d > 1)}: r = {r:.1e} passes {1 - confidence:.0%}",
+                    label=f"{d} direction{'s' * (d > 1)}: rel = {rel:.1e}"
+                    f" passes {1 - confidence:.0%}",
                 )
             )
     return results

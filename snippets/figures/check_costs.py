@@ -1,4 +1,4 @@
-"""Figure: what checking a gradient costs, against the number of parameters p.
+"""Figure: what checking a gradient costs, against the number of parameters size(x).
 
 Site machinery: it draws with matplotlib in the site's style (style.py) and runs the
 site's checker, so it does not run alone; a page's download carries it with both.
@@ -6,9 +6,9 @@ site's checker, so it does not run alone; a page's download carries it with both
 Costs are counted, not timed: in evaluations of f, the scalar function whose gradient is
 checked. The checker (snippets/gradcheck.py) evaluates f once at x and then
 
-    method="central"       4 times per entry:              4p + 1
-    method="complex"       once per entry, complex x:       p + 1
-    method="directional"   4 times per direction (d = 2):   4d = 8, whatever p (no f(x))
+    method="central"       4 times per entry:              4 size(x) + 1
+    method="complex"       once per entry, complex x:       size(x) + 1
+    method="directional"   4 times per direction (d = 2):   4d = 8, whatever size(x) (no f(x))
 
 For φ(W) = G : (W X), or any loss of D = W X, one evaluation costs m·q·n multiply-adds, the
 product; the reverse-mode gradient costs that forward product plus the backward product
@@ -23,7 +23,7 @@ from snippets.gradcheck import DEFAULT_DIRECTIONS, FULL_CHECK_MAX_SIZE, check_gr
 
 DIRECTIONS = DEFAULT_DIRECTIONS  # the checker's default
 
-#: Evaluations of f (or their multiply-add equivalent) per check, as functions of p.
+#: Evaluations of f (or their multiply-add equivalent) per check, as functions of p = size(x).
 COSTS = {
     "five-point differences, every entry": lambda p: 4 * p + 1,
     "complex step, every entry": lambda p: p + 1,
@@ -77,14 +77,14 @@ def check_costs_svg() -> str:
         FULL_CHECK_MAX_SIZE, color=COLORS["grey"], ls=":", lw=1.2, ymax=0.66
     )  # stops below the legend
     ax.annotate(
-        f'method="auto" switches\nat p = {FULL_CHECK_MAX_SIZE}',
+        f'method="auto" switches\nat size(x) = {FULL_CHECK_MAX_SIZE}',
         xy=(FULL_CHECK_MAX_SIZE, 1.2e2),
         xytext=(6, 0),
         textcoords="offset points",
         fontsize=9,
         va="bottom",
     )
-    ax.set_xlabel("p, the number of entries of x (parameters)")
+    ax.set_xlabel("size(x), the number of entries of x (parameters)")
     ax.set_ylabel("cost, in evaluations of f")
     ax.set_ylim(1, 1e8)
     ax.grid(True, which="major")
@@ -97,11 +97,12 @@ def check_costs_svg() -> str:
         title="Cost of checking a gradient against the number of parameters",
         desc=(
             "Log-log plot of the cost of a check, in evaluations of f, against the number of"
-            " parameters p from 10 to 10 million. Five-point differences cost 4p + 1"
-            " evaluations and the complex step p + 1: straight lines of slope 1. The"
-            f" directional check costs {4 * DIRECTIONS} evaluations at every p, and the"
+            " parameters size(x) from 10 to 10 million. Five-point differences cost"
+            " 4 size(x) + 1 evaluations and the complex step size(x) + 1: straight lines of"
+            f" slope 1. The directional check costs {4 * DIRECTIONS} evaluations at every"
+            " size(x), and the"
             " reverse-mode gradient about 2 (one forward and one backward product): flat"
-            " lines. A dotted line marks p = 2000, where method auto switches from"
+            " lines. A dotted line marks size(x) = 2000, where method auto switches from"
             " differences entry by entry to directions."
         ),
     )

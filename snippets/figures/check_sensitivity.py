@@ -1,16 +1,17 @@
-"""Figure: what a check of p = 10⁶ parameters costs, against the smallest error it rejects.
+"""Figure: what a check of 10⁶ parameters costs, against the smallest error it rejects.
 
 Costs are evaluations of f, counted (snippets/figures/check_costs.py). The smallest error
-rejected is read off the checker's own error measure and tolerance τ:
+rejected is read off the checker's own error measure and tolerance tol, for x of
+size(x) entries:
 
-    five-point differences, every entry   4p + 1 evaluations   any error above τ = 1e-8
-    complex step, every entry              p + 1 evaluations   any error above τ = 1e-10
-    d random directions                    4d evaluations      an error r with probability
-                                                                1 − erf(τ / (r √2))^d
+    five-point differences, every entry   4 size(x) + 1 evaluations   any error above tol = 1e-8
+    complex step, every entry               size(x) + 1 evaluations   any error above tol = 1e-10
+    d random directions                     4d evaluations            an error rel with probability
+                                                                      1 − erf(tol / (rel √2))^d
 
-where, for the directions, r = ‖s ⊙ δ‖ / ‖s ⊙ g‖ is the size of the error δ of the claimed
+where, for the directions, rel = ‖s ⊙ δ‖ / ‖s ⊙ g‖ is the size of the error δ of the claimed
 gradient g in the checker's scaled norm (docs/checking.md). For d directions the figure
-marks the r rejected with probability 99 % and 50 %; the checker's default is d = 2.
+marks the rel rejected with probability 99 % and 50 %; the checker's default is d = 2.
 """
 
 import math
@@ -33,8 +34,8 @@ def erfinv(y: float) -> float:
 
 
 def rejected_with(confidence: float, directions: int, tolerance: float) -> float:
-    """The error r that d directions reject with the given probability:
-    erf(τ / (r √2))^d = 1 − confidence."""
+    """The error rel that d directions reject with the given probability:
+    erf(tol / (rel √2))^d = 1 − confidence, with tol the tolerance."""
     return tolerance / (math.sqrt(2.0) * erfinv((1.0 - confidence) ** (1.0 / directions)))
 
 
@@ -80,7 +81,7 @@ def check_sensitivity_svg() -> str:
         fontsize=9,
         arrowprops={"arrowstyle": "-", "color": COLORS["grey"]},
     )
-    ax.set_xlabel(f"evaluations of f, for p = {P:,} parameters")
+    ax.set_xlabel(f"evaluations of f, for size(x) = {P:,} parameters")
     ax.set_ylabel("smallest error rejected")
     ax.set_xlim(2, 2e7)
     ax.set_ylim(3e-11, 1e-3)

@@ -4,17 +4,17 @@ Site machinery: it draws with matplotlib in the site's style (style.py) from the
 page's functions, so it does not run alone; a page's download carries it with them.
 
 The function is the softplus loss of D = W X from the checking page,
-φ(W) = Σ_ij softplus(−Y_ij (W X)_ij) with W (3, 4), X (4, 5), Y (3, 5). (φ = G : (W X)
+φ(W) = Σ_ij softplus(−T_ij (W X)_ij) with W (3, 4), X (4, 5), T (3, 5). (φ = G : (W X)
 itself is linear in W, so its finite differences have no truncation error to show.)
 For each base step h, entry i of W is moved by h·max(|W_i|, ρ/1000) (ρ the root mean square
 of W), as the checker does (`step_sizes`), and
 the whole numerical gradient is compared with the exact one by the checker's error
 measure (max relative error). Four methods:
 
-    forward       (φ(W + h e_i) − φ(W)) / h                          error ≈ a h + b ε/h
-    two-point     (φ(W + h e_i) − φ(W − h e_i)) / 2h                 error ≈ a h² + b ε/h
-    five-point    the checker's "central" stencil                    error ≈ a h⁴ + b ε/h
-    complex step  Im φ(W + i h e_i) / h                              error ≈ a h², no ε/h
+    forward       (φ(W + h e_i) − φ(W)) / h                          error ≈ trunc·h + round·ε/h
+    two-point     (φ(W + h e_i) − φ(W − h e_i)) / 2h                 error ≈ trunc·h² + round·ε/h
+    five-point    the checker's "central" stencil                    error ≈ trunc·h⁴ + round·ε/h
+    complex step  Im φ(W + i h e_i) / h                              error ≈ trunc·h², no ε/h
 """
 
 import numpy as np
@@ -40,11 +40,11 @@ def step_errors(seed=0, shape=(3, 4, 5)):
 
     Returns (h, errors) with errors a dict of arrays, one per method, each of h's length.
     """
-    W, X, Y = loss_inputs(seed, shape)
-    exact = softplus_loss_grad(W, X, Y)
+    W, X, T = loss_inputs(seed, shape)
+    exact = softplus_loss_grad(W, X, T)
 
     def f(W):
-        return softplus_loss(W, X, Y)
+        return softplus_loss(W, X, T)
 
     scale = step_sizes(W) / CHECKER_STEP
     f0 = f(W)
