@@ -1,5 +1,8 @@
 """The catalogue's cheat sheet: Markdown tables, one row per entry, written from the registry.
 
+Site machinery: it reads the catalogue's registry and the site's modules, so it does not
+run alone.
+
 docs/catalog/index.md checks every entry when the site is built and prints these tables; the
 build fails if any check was rejected, so the tables only ever show identities that passed.
 Each row names the function in words and links to its derivation, gives the gradient (the

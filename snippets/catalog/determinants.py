@@ -1,5 +1,8 @@
 """Catalogue family "determinants": gradients of det, log|det| and determinants of products.
 
+Site machinery: the family's registry records, which point at the copyable functions in
+snippets/catalog/code/; it imports the site's own modules, so it does not run alone.
+
 Every identity here follows from Jacobi's formula d det(M) = det(M) tr(M⁻¹ dM), for M square
 and invertible. Gradients are in our layout (the shape of the variable); `numerator` is the
 same derivative in numerator layout, written as its own formula (the transpose).

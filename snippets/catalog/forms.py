@@ -1,4 +1,8 @@
 """Scalar forms: linear, bilinear and quadratic forms in a vector x or a matrix X.
+
+Site machinery: the family's registry records, which point at the copyable functions in
+snippets/catalog/code/; it imports the site's own modules, so it does not run alone.
+
 Derived and checked on docs/catalog/forms.md.
 
 For a vector x of length n the gradient is a vector of length n and the numerator-layout

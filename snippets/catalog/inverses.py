@@ -1,5 +1,8 @@
 """Catalogue family "inverses": gradients of scalars built from X⁻¹.
 
+Site machinery: the family's registry records, which point at the copyable functions in
+snippets/catalog/code/; it imports the site's own modules, so it does not run alone.
+
 Every identity here follows from d(X⁻¹) = −X⁻¹ dX X⁻¹ (differentiate X X⁻¹ = I). Gradients
 are in our layout (the shape of the variable); `numerator` is the numerator-layout form,
 written as its own formula. The samplers (invertible, full_rank, dims) are the determinant

@@ -1,5 +1,8 @@
 """Catalogue family "matrix_valued": Jacobians of matrix functions F(X) in Kronecker form.
 
+Site machinery: the family's registry records, which point at the copyable functions in
+snippets/catalog/code/; it imports the site's own modules, so it does not run alone.
+
 Each entry gives F and its Jacobian J = ∂vec F/∂vec X, of shape (F.size, X.size), with vec
 stacking columns on both sides (numpy's order="F"). The one tool beyond vec(AYB) = (Bᵀ ⊗ A)
 vec(Y) is the commutation matrix K_mn, for which vec(Yᵀ) = K_mn vec(Y) when Y is m × n.

@@ -1,4 +1,8 @@
 """Norms: gradients of Frobenius and Euclidean norms and of least-squares residuals.
+
+Site machinery: the family's registry records, which point at the copyable functions in
+snippets/catalog/code/; it imports the site's own modules, so it does not run alone.
+
 Derived and checked on docs/catalog/norms.md.
 
 ‖·‖_F is the Frobenius norm, ‖X‖²_F = Σ_ij X_ij² = X : X, and ‖·‖ the Euclidean norm of a

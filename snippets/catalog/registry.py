@@ -1,5 +1,8 @@
 """Every catalogue entry, gathered from the family modules in a fixed order.
 
+Site machinery: it reads the catalogue's registry and the site's modules, so it does not
+run alone.
+
 Each family module (snippets/catalog/<family>.py) lists its entries in `IDENTITIES`;
 matrix_valued also in `MATRIX_IDENTITIES`. This module puts them together, finds one by its id,
 and says on which page and under which anchor an entry is derived.

@@ -1,5 +1,8 @@
 """Catalogue family "structured": scalar functions of a symmetric matrix X.
 
+Site machinery: the family's registry records, which point at the copyable functions in
+snippets/catalog/code/; it imports the site's own modules, so it does not run alone.
+
 The gradient of every entry here is the gradient WITHIN the symmetric matrices: the one
 symmetric S with df = S : dX for every symmetric change dX. If ∇f is the gradient of the same
 formula with X treated as a free square matrix, then S = (∇f + (∇f)ᵀ)/2.

@@ -1,5 +1,10 @@
-"""Traces: ∂ tr(·)/∂X for traces linear, bilinear and quadratic in X, powers of X, and traces
-of Kronecker and Hadamard products. Derived and checked on docs/catalog/traces.md.
+"""Traces: ∂ tr(·)/∂X for traces linear, bilinear, quadratic and powers in X, and of products.
+
+Site machinery: the family's registry records, which point at the copyable functions in
+snippets/catalog/code/; it imports the site's own modules, so it does not run alone.
+
+The traces are linear, bilinear and quadratic in X, powers of X, and traces of Kronecker and
+Hadamard products. Derived and checked on docs/catalog/traces.md.
 
 X is p × r unless an entry says "X square"; the other factors have the shapes that make the
 product inside the trace square (see each entry's Sample).

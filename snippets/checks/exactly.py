@@ -1,5 +1,8 @@
 """`compare`, with results that say "exactly equal" in words when two formulas agree to the bit.
 
+Site machinery: it builds on the checker (snippets/gradcheck.py), so it does not run alone;
+a page's download carries it with the checker.
+
 The checks of the route pages compare two formulas computed from the same inputs. When they
 agree in every bit, "max relative error 0.0e+00" reads like a measurement that happened to
 be small; it is not, and the printed line says so: "all 240 entries exactly equal". Anything

@@ -1,5 +1,8 @@
 """Figure: what a check of 10⁶ parameters costs, against the smallest error it rejects.
 
+Site machinery: it draws with the site's figure style (snippets/figures/style.py), so it
+does not run alone; the checking page's download carries it.
+
 Costs are evaluations of f, counted (snippets/figures/check_costs.py). The smallest error
 rejected is read off the checker's own error measure and tolerance tol, for x of
 size(x) entries:
