@@ -10,7 +10,8 @@
 2. The MathML extension (mathml.py beside this file) is registered here, and
    told which page it is converting so that its messages can name it.
 3. So is the extension that keeps code blocks out of the search index
-   (search_scope.py).
+   (search_scope.py), and the one that lets the keyboard reach displayed formulas
+   (scrollable.py).
 """
 
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from mathml import MathMLExtension
+from scrollable import ScrollableMathExtension
 from search_scope import SearchScopeExtension
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -29,6 +31,7 @@ mathml = MathMLExtension()
 def on_config(config, **kwargs):
     config.markdown_extensions.append(mathml)
     config.markdown_extensions.append(SearchScopeExtension())
+    config.markdown_extensions.append(ScrollableMathExtension())
     return config
 
 
