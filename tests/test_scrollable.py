@@ -21,16 +21,20 @@ FOCUSABLE = '<div class="math-display" tabindex="0" role="group" aria-label="For
 
 def to_html(text: str) -> str:
     md = markdown.Markdown(
-        extensions=["pymdownx.arithmatex", MathMLExtension(), ScrollableMathExtension()],
+        extensions=["tables", "pymdownx.arithmatex", MathMLExtension(), ScrollableMathExtension()],
         extension_configs={"pymdownx.arithmatex": {"generic": True}},
     )
     return md.convert(text)
 
 
-def test_each_display_formula_is_focusable_and_named_once():
+def test_each_display_formula_and_table_is_focusable_once():
     html = to_html("$$\nD = W X\n$$\n\nand $x$ inline, then\n\n$$\n\\phi(D)\n$$\n")
     assert html.count(FOCUSABLE) == 2
     assert html.count("tabindex") == 2  # inline formulas are not tab stops
+    # So is each table (Material wraps it in a box that scrolls sideways on a phone).
+    table = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n")
+    assert table.count('<table tabindex="0">') == 1
     # Converting the page's HTML again (markdown-exec output passes twice) adds nothing.
     md = markdown.Markdown(extensions=[ScrollableMathExtension()])
-    assert md.postprocessors["focusable_formulas"].run(html) == html
+    for page in (html, table):
+        assert md.postprocessors["focusable_formulas"].run(page) == page
