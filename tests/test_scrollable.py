@@ -36,5 +36,9 @@ def test_each_display_formula_and_table_is_focusable_once():
     assert table.count('<table tabindex="0">') == 1
     # Converting the page's HTML again (markdown-exec output passes twice) adds nothing.
     md = markdown.Markdown(extensions=[ScrollableMathExtension()])
+    other_class = md.postprocessors["focusable_formulas"].run('<div class="math-display wide">')
+    assert other_class == '<div class="math-display wide"' + FOCUSABLE.removeprefix(
+        '<div class="math-display"'
+    )
     for page in (html, table):
         assert md.postprocessors["focusable_formulas"].run(page) == page

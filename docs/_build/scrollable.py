@@ -16,9 +16,10 @@ import re
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
 
-# A display container made by mathml.py that has not been given these attributes yet
-# (markdown-exec converts its output with these extensions too, so a page may pass twice).
-CONTAINER = re.compile(r'<div class="math-display"(?=[\s>])(?![^>]*tabindex)')
+# A display container made by mathml.py (other classes may follow its own) that has not
+# been given these attributes yet: markdown-exec converts its output with these extensions
+# too, so a page may pass twice.
+CONTAINER = re.compile(r'<div class="math-display(?: [^"]*)?"(?=[\s>])(?![^>]*tabindex)')
 ATTRIBUTES = ' tabindex="0" role="group" aria-label="Formula"'
 TABLE = re.compile(r"<table(?=[\s>])(?![^>]*tabindex)")
 
