@@ -58,7 +58,8 @@ def test_svg_is_well_formed_and_labelled(svgs, name):
     assert len(title.text) > 20
     assert desc is not None
     assert len(desc.text) > 100
-    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert root.get("aria-labelledby") == title.get("id")
+    assert root.get("aria-describedby") == desc.get("id")
 
 
 @pytest.mark.parametrize("name", FIGURES)

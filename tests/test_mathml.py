@@ -40,7 +40,12 @@ def test_good_formulas_become_mathml_with_their_tex_kept(caplog):
     caplog.set_level(logging.WARNING)
     html = to_html("Inline $dW = G X^\\top$ and\n\n$$\n\\frac{\\partial \\phi}{\\partial W}\n$$\n")
     assert html.count("<math ") == 2
-    assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">' in html
+    # Each formula's TeX is also its accessible text (alttext).
+    assert (
+        '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"'
+        ' alttext="\\frac{\\partial \\phi}{\\partial W}">' in html
+    )
+    assert 'display="inline" alttext="dW = G X^\\top">' in html
     assert (
         '<annotation encoding="application/x-tex" data-search-exclude>dW = G X^\\top</annotation>'
         in html

@@ -10,7 +10,8 @@
 2. The MathML extension (mathml.py beside this file) is registered here, and
    told which page it is converting so that its messages can name it.
 3. So is the extension that keeps code blocks out of the search index
-   (search_scope.py).
+   (search_scope.py), and the one that lets the keyboard reach displayed formulas
+   (scrollable.py).
 4. The conventions page renders its table of letters from notation.py (beside this
    file): this folder goes on `sys.path` for the executed blocks, and the registry is
    read afresh on every build.
@@ -26,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import downloads
 from mathml import MathMLExtension
 from mkdocs.structure.files import File
+from scrollable import ScrollableMathExtension
 from search_scope import SearchScopeExtension
 
 BUILD_DIR = Path(__file__).resolve().parent
@@ -37,6 +39,7 @@ mathml = MathMLExtension()
 def on_config(config, **kwargs):
     config.markdown_extensions.append(mathml)
     config.markdown_extensions.append(SearchScopeExtension())
+    config.markdown_extensions.append(ScrollableMathExtension())
     return config
 
 

@@ -96,5 +96,8 @@ class MathMLPostprocessor(Postprocessor):
             '<annotation encoding="application/x-tex" data-search-exclude>'
             f"{html.escape(tex)}</annotation>"
         )
-        math = f"{head}><semantics>{body}{annotation}</semantics></math>"
+        # alttext: the formula's accessible text, for readers whose screen reader does not
+        # speak MathML itself.
+        alttext = f' alttext="{html.escape(tex)}"'
+        math = f"{head}{alttext}><semantics>{body}{annotation}</semantics></math>"
         return f'<div class="math-display">{math}</div>' if display == "block" else math

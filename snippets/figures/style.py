@@ -9,8 +9,9 @@ Each figure module draws with matplotlib (Agg, no display) and hands its Figure 
   `currentColor` (the colour of the surrounding text), and each line colour becomes a CSS
   variable, `var(--mcv-figure-blue, #2f6db5)`, which docs/assets/site.css sets per palette;
   the hex value after the comma is used where the variable is not defined.
-- Accessible: a <title> and a <desc> inside the <svg>, which role="img" and
-  aria-labelledby name as its text alternative.
+- Accessible: a <title> and a <desc> inside the <svg>; with role="img", the title is its
+  name (aria-labelledby) and the desc, which says what the figure shows, its description
+  (aria-describedby), so a screen reader says the short name first.
 """
 
 import functools
@@ -100,7 +101,7 @@ def inline_svg(fig, *, name: str, title: str, desc: str) -> str:
     new_opening = (
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
         f' viewBox="{view_box}" width="100%" class="mcv-figure-svg" role="img"'
-        f' aria-labelledby="{name}-title {name}-desc"'
+        f' aria-labelledby="{name}-title" aria-describedby="{name}-desc"'
         ' stroke-linejoin="round" stroke-linecap="butt">'
         f'\n<title id="{name}-title">{escape(title)}</title>'
         f'\n<desc id="{name}-desc">{escape(desc)}</desc>'
