@@ -35,13 +35,13 @@ CORE = [
     Symbol("k", "the summed (inner) index of a product", "conventions.md"),
     Symbol(r"\lambda", "row index of the entry we differentiate by (W_λθ, X_λθ)", "conventions.md"),
     Symbol(r"\theta", "column index of the entry we differentiate by (W_λθ, X_λθ)", "conventions.md"),
-    Symbol("A", "a matrix in a general rule (A : B, A ∘ B, A ⊗ B); a constant matrix", "conventions.md"),
+    Symbol("A", "a matrix in a general rule (A : B, A ∘ B, A ⊗ B); a constant matrix (catalogue)", "conventions.md"),
     Symbol("B", "a second matrix in a general rule; a constant matrix", "conventions.md"),
     Symbol("C", "a third matrix in a general rule; a constant matrix", "conventions.md"),
-    Symbol("I", "the identity matrix; I_m is m × m", "conventions.md"),
+    Symbol("I", "the identity matrix; I_m is m × m (I_n when its size is named)", "conventions.md"),
     Symbol(r"\delta", "the Kronecker delta: δ_ik is 1 if i = k, else 0", "conventions.md"),
     Symbol(r"\mathcal{L}", "the derivative of D = WX in W: the linear map dW ↦ dW X (ℒ* its adjoint)", "four-index.md"),
-    Symbol(r"\eta", "the step size (learning rate) of a gradient step W − η ∂φ/∂W", "conventions.md"),
+    Symbol(r"\eta", "the step size (learning rate) of a gradient step W − η ∂φ/∂W (or X − η ∇f)", "conventions.md"),
 ]  # fmt: skip
 
 #: The pages each section holds to the registry (tests/test_notation.py): every letter in
@@ -88,11 +88,12 @@ CATALOGUE = [
     Symbol("F", "a catalogue entry's matrix-valued function of X", "catalog/matrix-valued.md"),
     Symbol(
         "x",
-        "a vector variable (or a fixed vector where X is the variable)",
+        "a vector variable (or a fixed vector where X is the variable); one row of X (one sample),"
+        " an activation's input (layers)",
         "catalog/forms.md",
     ),
     Symbol("a", "a constant vector", "catalog/forms.md"),
-    Symbol("b", "a constant vector", "catalog/forms.md"),
+    Symbol("b", "a constant vector; a layer's bias vector", "catalog/forms.md"),
     Symbol("c", "a constant vector", "catalog/forms.md"),
     Symbol(
         "e",
@@ -100,25 +101,22 @@ CATALOGUE = [
         "catalog/forms.md",
     ),
     Symbol(
-        "y",
-        "a fixed vector y = x − μ (a Gaussian sample minus its mean)",
+        r"\tilde{x}",
+        "a vector minus its mean: x̃ = x − μ (a Gaussian sample; a row in layer norm)",
         "catalog/structured.md",
     ),
-    Symbol("A", "a constant matrix", "catalog/traces.md"),
-    Symbol("B", "a constant matrix", "catalog/traces.md"),
-    Symbol("C", "a constant matrix", "catalog/traces.md"),
     Symbol(
-        "M",
-        "a shorthand for a product inside a derivation, e.g. M = AXB",
+        r"\mathcal{M}",
+        "a shorthand matrix inside a derivation (𝓜 = AXB), or the factor read off df = 𝓜 : dX",
         "catalog/determinants.md",
     ),
-    Symbol("I", "the identity matrix (I_n when its size is named)", "catalog/traces.md"),
     Symbol(
-        "K",
-        "the commutation matrix K_mn (vec Yᵀ = K_mn vec Y); also the factor K read off tr(K dX)",
+        r"\mathcal{K}",
+        "the commutation matrix 𝒦_mn (vec Yᵀ = 𝒦_mn vec Y)",
         "catalog/matrix-valued.md",
     ),
-    Symbol("J", "a Jacobian ∂vec F/∂vec X, (size of F) × (size of X)", "catalog/matrix-valued.md"),
+    Symbol("J", "a Jacobian ∂vec(output)/∂vec(input): (size of F) × (size of X)",
+           "catalog/matrix-valued.md"),
     Symbol(
         "E",
         "the matrix of partial derivatives by the distinct entries of a symmetric X",
@@ -129,10 +127,12 @@ CATALOGUE = [
         "the gradient of f with X treated as a free (unconstrained) matrix",
         "catalog/structured.md",
     ),
-    Symbol("S", "the gradient within symmetric matrices, S = sym(∇f)", "catalog/structured.md"),
+    Symbol(r"\nabla_{\mathrm{sym}} f", "the gradient within symmetric matrices, sym(∇f)",
+           "catalog/structured.md"),
+    Symbol(r"\Omega", "a skew-symmetric matrix (Ωᵀ = −Ω)", "catalog/structured.md"),
     Symbol(r"\Sigma", "a covariance matrix (symmetric positive definite)", "catalog/structured.md"),
-    Symbol(r"\mu", "the mean of a Gaussian", "catalog/structured.md"),
-    Symbol(r"\eta", "a step size", "catalog/structured.md"),
+    Symbol(r"\mu", "a mean: of a Gaussian; of a row or column in normalisation",
+           "catalog/structured.md"),
 ]  # fmt: skip
 
 # --- Layers (layers/*.md) ---
@@ -147,7 +147,6 @@ LAYERS = [
     ),
     Symbol(r"N_{\mathrm{kv}}", "rows of the keys and values of attention", "layers/attention.md"),
     Symbol("Y", "a layer's output", "layers/linear.md"),
-    Symbol("b", "a bias vector", "layers/linear.md"),
     Symbol(
         "T",
         "targets: of the mean squared error, of cross-entropy (rows sum to 1)",
@@ -160,10 +159,8 @@ LAYERS = [
         "layers/softmax.md",
     ),
     Symbol(r"\operatorname{act}", "an entrywise activation function", "layers/activations.md"),
-    Symbol("x", "an activation's input, or one row of X (one sample)", "layers/activations.md"),
     Symbol("y", "an activation's output, or one row of Y", "layers/activations.md"),
     Symbol(r"\alpha", "GELU's constant 0.044715 (GELU_A)", "layers/activations.md"),
-    Symbol("J", "a Jacobian matrix, ∂ vec(output) / ∂ vec(input)", "layers/activations.md"),
     Symbol("Z", "logits, one row per sample (N × L)", "layers/softmax.md"),
     Symbol("z", "one row of Z: the logits of one sample", "layers/softmax.md"),
     Symbol(
@@ -186,9 +183,8 @@ LAYERS = [
         "the scalar ∇φ : U whose gradient is the Hessian-vector product",
         "layers/softmax.md",
     ),
-    Symbol("E", "an embedding table (L × q)", "layers/embedding.md"),
-    Symbol("R", "the one-hot matrix of an embedding lookup, Y = R E", "layers/embedding.md"),
-    Symbol(r"\mu", "a mean (layer norm, batch norm)", "layers/normalization.md"),
+    Symbol(r"\mathcal{E}", "an embedding table (L × q)", "layers/embedding.md"),
+    Symbol("R", "the one-hot matrix of an embedding lookup, Y = R ℰ", "layers/embedding.md"),
     Symbol(
         "s",
         "a standard deviation, √(variance + κ) (layer norm, batch norm)",
@@ -220,7 +216,7 @@ LAYERS = [
     Symbol("r", "the width of queries and keys (one head)", "layers/attention.md"),
     Symbol("v", "the width of values", "layers/attention.md"),
     Symbol(r"\mathcal{C}", "channels of a convolution's input", "layers/convolution.md"),
-    Symbol("F", "filters of a convolution (channels of its output)", "layers/convolution.md"),
+    Symbol(r"\mathcal{F}", "filters of a convolution (channels of its output)", "layers/convolution.md"),
     Symbol(
         r"\mathcal{H}",
         "an image's height in pixels (ℋ_F a filter's, ℋ' the output's)",
@@ -235,9 +231,8 @@ LAYERS = [
     Symbol(r"\zeta", "a convolution's padding (X^ζ: the padded input)", "layers/convolution.md"),
     Symbol(r"\iota", "the index of an image in a batch", "layers/convolution.md"),
     Symbol("o", "the index of a filter (output channel)", "layers/convolution.md"),
-    Symbol("c", "the index of an input channel", "layers/convolution.md"),
-    Symbol("a", "a row offset inside a filter", "layers/convolution.md"),
-    Symbol("e", "a column offset inside a filter", "layers/convolution.md"),
+    Symbol(r"i_{\mathcal{C}}", "the index of an input channel", "layers/convolution.md"),
+    Symbol("i_F", "a row offset inside a filter (j_F: a column offset)", "layers/convolution.md"),
     Symbol(
         r"W_{\mathrm{mat}}",
         "a convolution's filters flattened, one per row",
