@@ -131,6 +131,8 @@ CATALOGUE = [
            "catalog/structured.md"),
     Symbol(r"\Omega", "a skew-symmetric matrix (Ωᵀ = −Ω)", "catalog/structured.md"),
     Symbol(r"\Sigma", "a covariance matrix (symmetric positive definite)", "catalog/structured.md"),
+    Symbol("l", "a second index paired with k: the entry (k, l) we differentiate by (∂F_ij/∂X_kl)",
+           "catalog/layouts.md"),
     Symbol(r"\mu", "a mean: of a Gaussian; of a row or column in normalisation",
            "catalog/structured.md"),
 ]  # fmt: skip
@@ -160,6 +162,9 @@ LAYERS = [
     ),
     Symbol(r"\operatorname{act}", "an entrywise activation function", "layers/activations.md"),
     Symbol("y", "an activation's output, or one row of Y", "layers/activations.md"),
+    Symbol(r"\sigma", "the logistic sigmoid σ(x) = 1/(1 + e⁻ˣ), and nothing else",
+           "layers/activations.md"),
+    Symbol(r"\pi", "the number π = 3.14159… (GELU's √(2/π))", "layers/activations.md"),
     Symbol(r"\alpha", "GELU's constant 0.044715 (GELU_A)", "layers/activations.md"),
     Symbol("Z", "logits, one row per sample (N × L)", "layers/softmax.md"),
     Symbol("z", "one row of Z: the logits of one sample", "layers/softmax.md"),
@@ -186,13 +191,13 @@ LAYERS = [
     Symbol(r"\mathcal{E}", "an embedding table (L × q)", "layers/embedding.md"),
     Symbol("R", "the one-hot matrix of an embedding lookup, Y = R ℰ", "layers/embedding.md"),
     Symbol(
-        "s",
+        r"\chi",
         "a standard deviation, √(variance + κ) (layer norm, batch norm)",
         "layers/normalization.md",
     ),
     Symbol(
         r"S_N",
-        "diag(s₁, …, s_N) (layer norm); S_q: diag(s₁, …, s_q) (batch norm)",
+        "diag(χ₁, …, χ_N) (layer norm); S_q: diag(χ₁, …, χ_q) (batch norm)",
         "layers/normalization.md",
     ),
     Symbol(
@@ -204,16 +209,16 @@ LAYERS = [
     Symbol(r"\beta", "a normalisation's shift (one entry per feature)", "layers/normalization.md"),
     Symbol(
         r"\Delta_\mu",
-        "the mean term of a normalisation's backward pass (Δ_s: the deviation's)",
+        "the mean term of a normalisation's backward pass (Δ_χ: the deviation's)",
         "layers/normalization.md",
     ),
     Symbol("Q", "queries (attention), one per row", "layers/attention.md"),
     Symbol("K", "keys (attention), one per row", "layers/attention.md"),
     Symbol("V", "values (attention), one per row", "layers/attention.md"),
     Symbol("M", "an additive attention mask (0 or −∞)", "layers/attention.md"),
-    Symbol("S", "attention scores, Q Kᵀ/√r + M", "layers/attention.md"),
+    Symbol("S", "attention scores, Q Kᵀ/√q_h + M", "layers/attention.md"),
     Symbol("O", "attention's output, P V", "layers/attention.md"),
-    Symbol("r", "the width of queries and keys (one head)", "layers/attention.md"),
+    Symbol(r"q_{\mathrm{h}}", "the width of queries and keys (one head)", "layers/attention.md"),
     Symbol("v", "the width of values", "layers/attention.md"),
     Symbol(r"\mathcal{C}", "channels of a convolution's input", "layers/convolution.md"),
     Symbol(r"\mathcal{F}", "filters of a convolution (channels of its output)", "layers/convolution.md"),
@@ -259,10 +264,30 @@ PROOFS = [
     Symbol(r"\mathcal{S}", "the finite set the exact check draws integers from", "proofs.md"),
     Symbol("m_1", "the hidden width of the two-layer network: rows of W₁", "math-to-code.md"),
     Symbol("G_H", "the gradient of the loss at the hidden output H, ∂φ/∂H", "math-to-code.md"),
+    Symbol("H", "the hidden layer of the two-layer network, after tanh", "math-to-code.md"),
+    Symbol(r"\Delta", "a difference: a change ΔW, ΔX of a variable; the gap Δ between a numerical"
+           " and an exact directional derivative (Δ_μ, Δ_χ: see layer norm)", "proofs.md"),
     Symbol("r_A", "rows of the left factor A of a Kronecker product A ⊗ B", "kronecker.md"),
     Symbol("c_A", "columns of the left factor A of a Kronecker product", "kronecker.md"),
     Symbol("r_B", "rows of the right factor B of a Kronecker product", "kronecker.md"),
     Symbol("c_B", "columns of the right factor B of a Kronecker product", "kronecker.md"),
+]  # fmt: skip
+
+#: The catalogue pages (catalog/index.md too: its letters are the catalogue's).
+CATALOGUE_PAGES = [
+    "catalog/index.md", "catalog/traces.md", "catalog/forms.md", "catalog/determinants.md",
+    "catalog/inverses.md", "catalog/norms.md", "catalog/structured.md", "catalog/layouts.md",
+    "catalog/matrix-valued.md", "catalog/published.md",
+]  # fmt: skip
+#: The layer pages.
+LAYERS_PAGES = [
+    "layers/linear.md", "layers/activations.md", "layers/softmax.md", "layers/attention.md",
+    "layers/normalization.md", "layers/embedding.md", "layers/convolution.md",
+    "layers/transformer-block.md",
+]  # fmt: skip
+#: The proofs page and the routes-b pages, whose letters the PROOFS rows hold.
+PROOFS_PAGES = [
+    "proofs.md", "kronecker.md", "traces-and-layout.md", "math-to-code.md", "claims.md",
 ]  # fmt: skip
 
 SECTIONS = {"CORE": CORE, "CHECKING": CHECKING, "CATALOGUE": CATALOGUE, "LAYERS": LAYERS,
