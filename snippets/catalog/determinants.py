@@ -237,7 +237,7 @@ DET_XTAX = Identity(
     tex_numerator=r"\frac{\partial \det(X^\top A X)}{\partial X}"
     r" = \det(\mathcal{M})"
     r" \left(\mathcal{M}^{-\top} X^\top A^\top + \mathcal{M}^{-1} X^\top A\right)",
-    conditions=("X: m × n, A: m × m (not symmetric)", "M = XᵀAX invertible"),
+    conditions=("X: m × n, A: m × m (not symmetric)", "𝓜 = XᵀAX invertible"),
     variable="X",
     f=code.f_det_XtAX,
     grad=code.grad_det_XtAX,
@@ -262,7 +262,7 @@ DET_XAXT = Identity(
     tex_numerator=r"\frac{\partial \det(X A X^\top)}{\partial X}"
     r" = \det(\mathcal{M})"
     r" \left(A X^\top \mathcal{M}^{-1} + A^\top X^\top \mathcal{M}^{-\top}\right)",
-    conditions=("X: m × n, A: n × n (not symmetric)", "M = XAXᵀ invertible"),
+    conditions=("X: m × n, A: n × n (not symmetric)", "𝓜 = XAXᵀ invertible"),
     variable="X",
     f=code.f_det_XAXt,
     grad=code.grad_det_XAXt,
@@ -281,7 +281,7 @@ DET_A_XXT = Identity(
     r" \quad \mathcal{M} = A + x x^\top",
     tex_numerator=r"\frac{\partial \det(A + x x^\top)}{\partial x}"
     r" = \det(\mathcal{M})\, x^\top \left(\mathcal{M}^{-\top} + \mathcal{M}^{-1}\right)",
-    conditions=("x: n, A: n × n (not symmetric)", "M = A + xxᵀ invertible"),
+    conditions=("x: n, A: n × n (not symmetric)", "𝓜 = A + xxᵀ invertible"),
     variable="x",
     f=code.f_det_A_xxt,
     grad=code.grad_det_A_xxt,
