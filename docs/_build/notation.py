@@ -35,13 +35,13 @@ CORE = [
     Symbol("k", "the summed (inner) index of a product", "conventions.md"),
     Symbol(r"\lambda", "row index of the entry we differentiate by (W_λθ, X_λθ)", "conventions.md"),
     Symbol(r"\theta", "column index of the entry we differentiate by (W_λθ, X_λθ)", "conventions.md"),
-    Symbol("A", "a matrix in a general rule (A : B, A ∘ B, A ⊗ B); a constant matrix", "conventions.md"),
+    Symbol("A", "a matrix in a general rule (A : B, A ∘ B, A ⊗ B); a constant matrix (catalogue)", "conventions.md"),
     Symbol("B", "a second matrix in a general rule; a constant matrix", "conventions.md"),
     Symbol("C", "a third matrix in a general rule; a constant matrix", "conventions.md"),
-    Symbol("I", "the identity matrix; I_m is m × m", "conventions.md"),
+    Symbol("I", "the identity matrix; I_m is m × m (I_n when its size is named)", "conventions.md"),
     Symbol(r"\delta", "the Kronecker delta: δ_ik is 1 if i = k, else 0", "conventions.md"),
     Symbol(r"\mathcal{L}", "the derivative of D = WX in W: the linear map dW ↦ dW X (ℒ* its adjoint)", "four-index.md"),
-    Symbol(r"\eta", "the step size (learning rate) of a gradient step W − η ∂φ/∂W", "conventions.md"),
+    Symbol(r"\eta", "the step size (learning rate) of a gradient step W − η ∂φ/∂W (or X − η ∇f)", "conventions.md"),
 ]  # fmt: skip
 
 #: The pages each section holds to the registry (tests/test_notation.py): every letter in
@@ -95,11 +95,12 @@ CATALOGUE = [
     Symbol("F", "a catalogue entry's matrix-valued function of X", "catalog/matrix-valued.md"),
     Symbol(
         "x",
-        "a vector variable (or a fixed vector where X is the variable)",
+        "a vector variable (or a fixed vector where X is the variable); one row of X (one sample),"
+        " an activation's input (layers)",
         "catalog/forms.md",
     ),
     Symbol("a", "a constant vector", "catalog/forms.md"),
-    Symbol("b", "a constant vector", "catalog/forms.md"),
+    Symbol("b", "a constant vector; a layer's bias vector", "catalog/forms.md"),
     Symbol("c", "a constant vector", "catalog/forms.md"),
     Symbol(
         "e",
@@ -107,25 +108,22 @@ CATALOGUE = [
         "catalog/forms.md",
     ),
     Symbol(
-        "y",
-        "a fixed vector y = x − μ (a Gaussian sample minus its mean)",
+        r"\tilde{x}",
+        "a vector minus its mean: x̃ = x − μ (a Gaussian sample; a row in layer norm)",
         "catalog/structured.md",
     ),
-    Symbol("A", "a constant matrix", "catalog/traces.md"),
-    Symbol("B", "a constant matrix", "catalog/traces.md"),
-    Symbol("C", "a constant matrix", "catalog/traces.md"),
     Symbol(
-        "M",
-        "a shorthand for a product inside a derivation, e.g. M = AXB",
+        r"\mathcal{M}",
+        "a shorthand matrix inside a derivation (𝓜 = AXB), or the factor read off df = 𝓜 : dX",
         "catalog/determinants.md",
     ),
-    Symbol("I", "the identity matrix (I_n when its size is named)", "catalog/traces.md"),
     Symbol(
-        "K",
-        "the commutation matrix K_mn (vec Yᵀ = K_mn vec Y); also the factor K read off tr(K dX)",
+        r"\mathcal{K}",
+        "the commutation matrix 𝒦_mn (vec Yᵀ = 𝒦_mn vec Y)",
         "catalog/matrix-valued.md",
     ),
-    Symbol("J", "a Jacobian ∂vec F/∂vec X, (size of F) × (size of X)", "catalog/matrix-valued.md"),
+    Symbol("J", "a Jacobian ∂vec(output)/∂vec(input): (size of F) × (size of X)",
+           "catalog/matrix-valued.md"),
     Symbol(
         "E",
         "the matrix of partial derivatives by the distinct entries of a symmetric X",
@@ -136,10 +134,14 @@ CATALOGUE = [
         "the gradient of f with X treated as a free (unconstrained) matrix",
         "catalog/structured.md",
     ),
-    Symbol("S", "the gradient within symmetric matrices, S = sym(∇f)", "catalog/structured.md"),
+    Symbol(r"\nabla_{\mathrm{sym}} f", "the gradient within symmetric matrices, sym(∇f)",
+           "catalog/structured.md"),
+    Symbol(r"\Omega", "a skew-symmetric matrix (Ωᵀ = −Ω)", "catalog/structured.md"),
     Symbol(r"\Sigma", "a covariance matrix (symmetric positive definite)", "catalog/structured.md"),
-    Symbol(r"\mu", "the mean of a Gaussian", "catalog/structured.md"),
-    Symbol(r"\eta", "a step size", "catalog/structured.md"),
+    Symbol("l", "a second index paired with k: the entry (k, l) we differentiate by (∂F_ij/∂X_kl)",
+           "catalog/layouts.md"),
+    Symbol(r"\mu", "a mean: of a Gaussian; of a row or column in normalisation",
+           "catalog/structured.md"),
 ]  # fmt: skip
 
 # --- Layers (layers/*.md) ---
@@ -156,7 +158,6 @@ LAYERS = [
     ),
     Symbol(r"N_{\mathrm{kv}}", "rows of the keys and values of attention", "layers/attention.md"),
     Symbol("Y", "a layer's output", "layers/linear.md"),
-    Symbol("b", "a bias vector", "layers/linear.md"),
     Symbol(
         "T",
         "targets: of the mean squared error, of cross-entropy (rows sum to 1), of the"
@@ -166,8 +167,10 @@ LAYERS = [
     Symbol(r"\mathbf{1}", "a column of ones (\\mathbf{1}_N: N of them)", "layers/linear.md"),
     Symbol(r"\operatorname{act}", "an entrywise activation function", "layers/activations.md"),
     Symbol("y", "an activation's output, or one row of Y", "layers/activations.md"),
+    Symbol(r"\sigma", "the logistic sigmoid σ(x) = 1/(1 + e⁻ˣ), and nothing else",
+           "layers/activations.md"),
+    Symbol(r"\pi", "the number π = 3.14159… (GELU's √(2/π))", "layers/activations.md"),
     Symbol(r"\alpha", "GELU's constant 0.044715 (GELU_A)", "layers/activations.md"),
-    Symbol("J", "a Jacobian matrix, ∂ vec(output) / ∂ vec(input)", "layers/activations.md"),
     Symbol("Z", "logits, one row per sample (N × L)", "layers/softmax.md"),
     Symbol("z", "one row of Z: the logits of one sample", "layers/softmax.md"),
     Symbol(
@@ -189,17 +192,16 @@ LAYERS = [
         "the scalar ∇φ : U whose gradient is the Hessian-vector product",
         "layers/softmax.md",
     ),
-    Symbol("E", "an embedding table (L × q)", "layers/embedding.md"),
-    Symbol("R", "the one-hot matrix of an embedding lookup, Y = R E", "layers/embedding.md"),
-    Symbol(r"\mu", "a mean (layer norm, batch norm)", "layers/normalization.md"),
+    Symbol(r"\mathcal{E}", "an embedding table (L × q)", "layers/embedding.md"),
+    Symbol("R", "the one-hot matrix of an embedding lookup, Y = R ℰ", "layers/embedding.md"),
     Symbol(
-        "s",
+        r"\chi",
         "a standard deviation, √(variance + κ) (layer norm, batch norm)",
         "layers/normalization.md",
     ),
     Symbol(
         r"S_N",
-        "diag(s₁, …, s_N) (layer norm); S_q: diag(s₁, …, s_q) (batch norm)",
+        "diag(χ₁, …, χ_N) (layer norm); S_q: diag(χ₁, …, χ_q) (batch norm)",
         "layers/normalization.md",
     ),
     Symbol(
@@ -211,19 +213,19 @@ LAYERS = [
     Symbol(r"\beta", "a normalisation's shift (one entry per feature)", "layers/normalization.md"),
     Symbol(
         r"\Delta_\mu",
-        "the mean term of a normalisation's backward pass (Δ_s: the deviation's)",
+        "the mean term of a normalisation's backward pass (Δ_χ: the deviation's)",
         "layers/normalization.md",
     ),
     Symbol("Q", "queries (attention), one per row", "layers/attention.md"),
     Symbol("K", "keys (attention), one per row", "layers/attention.md"),
     Symbol("V", "values (attention), one per row", "layers/attention.md"),
     Symbol("M", "an additive attention mask (0 or −∞)", "layers/attention.md"),
-    Symbol("S", "attention scores, Q Kᵀ/√r + M", "layers/attention.md"),
+    Symbol("S", "attention scores, Q Kᵀ/√q_h + M", "layers/attention.md"),
     Symbol("O", "attention's output, P V", "layers/attention.md"),
-    Symbol("r", "the width of queries and keys (one head)", "layers/attention.md"),
+    Symbol(r"q_{\mathrm{h}}", "the width of queries and keys (one head)", "layers/attention.md"),
     Symbol("v", "the width of values", "layers/attention.md"),
     Symbol(r"\mathcal{C}", "channels of a convolution's input", "layers/convolution.md"),
-    Symbol("F", "filters of a convolution (channels of its output)", "layers/convolution.md"),
+    Symbol(r"\mathcal{F}", "filters of a convolution (channels of its output)", "layers/convolution.md"),
     Symbol(
         r"\mathcal{H}",
         "an image's height in pixels (ℋ_F a filter's, ℋ' the output's)",
@@ -238,9 +240,8 @@ LAYERS = [
     Symbol(r"\zeta", "a convolution's padding (X^ζ: the padded input)", "layers/convolution.md"),
     Symbol(r"\iota", "the index of an image in a batch", "layers/convolution.md"),
     Symbol("o", "the index of a filter (output channel)", "layers/convolution.md"),
-    Symbol("c", "the index of an input channel", "layers/convolution.md"),
-    Symbol("a", "a row offset inside a filter", "layers/convolution.md"),
-    Symbol("e", "a column offset inside a filter", "layers/convolution.md"),
+    Symbol(r"i_{\mathcal{C}}", "the index of an input channel", "layers/convolution.md"),
+    Symbol("i_F", "a row offset inside a filter (j_F: a column offset)", "layers/convolution.md"),
     Symbol(
         r"W_{\mathrm{mat}}",
         "a convolution's filters flattened, one per row",
@@ -267,10 +268,30 @@ PROOFS = [
     Symbol(r"\mathcal{S}", "the finite set the exact check draws integers from", "proofs.md"),
     Symbol("m_1", "the hidden width of the two-layer network: rows of W₁", "math-to-code.md"),
     Symbol("G_H", "the gradient of the loss at the hidden output H, ∂φ/∂H", "math-to-code.md"),
+    Symbol("H", "the hidden layer of the two-layer network, after tanh", "math-to-code.md"),
+    Symbol(r"\Delta", "a difference: a change ΔW, ΔX of a variable; the gap Δ between a numerical"
+           " and an exact directional derivative (Δ_μ, Δ_χ: see layer norm)", "proofs.md"),
     Symbol("r_A", "rows of the left factor A of a Kronecker product A ⊗ B", "kronecker.md"),
     Symbol("c_A", "columns of the left factor A of a Kronecker product", "kronecker.md"),
     Symbol("r_B", "rows of the right factor B of a Kronecker product", "kronecker.md"),
     Symbol("c_B", "columns of the right factor B of a Kronecker product", "kronecker.md"),
+]  # fmt: skip
+
+#: The catalogue pages (catalog/index.md too: its letters are the catalogue's).
+CATALOGUE_PAGES = [
+    "catalog/index.md", "catalog/traces.md", "catalog/forms.md", "catalog/determinants.md",
+    "catalog/inverses.md", "catalog/norms.md", "catalog/structured.md", "catalog/layouts.md",
+    "catalog/matrix-valued.md", "catalog/published.md",
+]  # fmt: skip
+#: The layer pages.
+LAYERS_PAGES = [
+    "layers/linear.md", "layers/activations.md", "layers/softmax.md", "layers/attention.md",
+    "layers/normalization.md", "layers/embedding.md", "layers/convolution.md",
+    "layers/transformer-block.md",
+]  # fmt: skip
+#: The proofs page and the routes-b pages, whose letters the PROOFS rows hold.
+PROOFS_PAGES = [
+    "proofs.md", "kronecker.md", "traces-and-layout.md", "math-to-code.md", "claims.md",
 ]  # fmt: skip
 
 SECTIONS = {"CORE": CORE, "CHECKING": CHECKING, "CATALOGUE": CATALOGUE, "LAYERS": LAYERS,

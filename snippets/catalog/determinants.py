@@ -235,10 +235,12 @@ DET_XTAX = Identity(
     family=FAMILY,
     title="determinant of XᵀAX",
     tex=r"\frac{\partial \det(X^\top A X)}{\partial X}"
-    r" = \det(M) \left(A X M^{-1} + A^\top X M^{-\top}\right), \quad M = X^\top A X",
+    r" = \det(\mathcal{M}) \left(A X \mathcal{M}^{-1} + A^\top X \mathcal{M}^{-\top}\right),"
+    r" \quad \mathcal{M} = X^\top A X",
     tex_numerator=r"\frac{\partial \det(X^\top A X)}{\partial X}"
-    r" = \det(M) \left(M^{-\top} X^\top A^\top + M^{-1} X^\top A\right)",
-    conditions=("X: m × n, A: m × m (not symmetric)", "M = XᵀAX invertible"),
+    r" = \det(\mathcal{M})"
+    r" \left(\mathcal{M}^{-\top} X^\top A^\top + \mathcal{M}^{-1} X^\top A\right)",
+    conditions=("X: m × n, A: m × m (not symmetric)", "𝓜 = XᵀAX invertible"),
     variable="X",
     f=code.f_det_XtAX,
     grad=code.grad_det_XtAX,
@@ -258,10 +260,12 @@ DET_XAXT = Identity(
     family=FAMILY,
     title="determinant of XAXᵀ",
     tex=r"\frac{\partial \det(X A X^\top)}{\partial X}"
-    r" = \det(M) \left(M^{-\top} X A^\top + M^{-1} X A\right), \quad M = X A X^\top",
+    r" = \det(\mathcal{M}) \left(\mathcal{M}^{-\top} X A^\top + \mathcal{M}^{-1} X A\right),"
+    r" \quad \mathcal{M} = X A X^\top",
     tex_numerator=r"\frac{\partial \det(X A X^\top)}{\partial X}"
-    r" = \det(M) \left(A X^\top M^{-1} + A^\top X^\top M^{-\top}\right)",
-    conditions=("X: m × n, A: n × n (not symmetric)", "M = XAXᵀ invertible"),
+    r" = \det(\mathcal{M})"
+    r" \left(A X^\top \mathcal{M}^{-1} + A^\top X^\top \mathcal{M}^{-\top}\right)",
+    conditions=("X: m × n, A: n × n (not symmetric)", "𝓜 = XAXᵀ invertible"),
     variable="X",
     f=code.f_det_XAXt,
     grad=code.grad_det_XAXt,
@@ -276,11 +280,11 @@ DET_A_XXT = Identity(
     family=FAMILY,
     title="determinant of a rank-one update A + xxᵀ",
     tex=r"\frac{\partial \det(A + x x^\top)}{\partial x}"
-    r" = \det(M) \left(M^{-1} + M^{-\top}\right) x,"
-    r" \quad M = A + x x^\top",
+    r" = \det(\mathcal{M}) \left(\mathcal{M}^{-1} + \mathcal{M}^{-\top}\right) x,"
+    r" \quad \mathcal{M} = A + x x^\top",
     tex_numerator=r"\frac{\partial \det(A + x x^\top)}{\partial x}"
-    r" = \det(M)\, x^\top \left(M^{-\top} + M^{-1}\right)",
-    conditions=("x: n, A: n × n (not symmetric)", "M = A + xxᵀ invertible"),
+    r" = \det(\mathcal{M})\, x^\top \left(\mathcal{M}^{-\top} + \mathcal{M}^{-1}\right)",
+    conditions=("x: n, A: n × n (not symmetric)", "𝓜 = A + xxᵀ invertible"),
     variable="x",
     f=code.f_det_A_xxt,
     grad=code.grad_det_A_xxt,

@@ -31,7 +31,7 @@ TRANSPOSE = MatrixIdentity(
     title="the transpose: the commutation matrix",
     tex=r"d(X^\top) = dX^\top, \qquad"
     r" \frac{\partial\, \mathrm{vec}(X^\top)}{\partial\, \mathrm{vec}(X)}"
-    r" = K_{mn}",
+    r" = \mathcal{K}_{mn}",
     conditions=("X: m × n",),
     variable="X",
     F=code.F_transpose,
@@ -89,7 +89,7 @@ INV_TRANSPOSED = MatrixIdentity(
     title="the transposed inverse",
     tex=r"d(X^{-\top}) = -X^{-\top}\, dX^\top X^{-\top}, \qquad"
     r" \frac{\partial\, \mathrm{vec}(X^{-\top})}{\partial\, \mathrm{vec}(X)}"
-    r" = -(X^{-1} \otimes X^{-\top})\, K_{nn}",
+    r" = -(X^{-1} \otimes X^{-\top})\, \mathcal{K}_{nn}",
     conditions=("X: n × n, invertible",),
     variable="X",
     F=code.F_inv_transposed,
@@ -131,7 +131,7 @@ XTX = MatrixIdentity(
     title="the Gram matrix XᵀX",
     tex=r"d(X^\top X) = dX^\top X + X^\top dX, \qquad"
     r" \frac{\partial\, \mathrm{vec}(X^\top X)}{\partial\, \mathrm{vec}(X)}"
-    r" = (X^\top \otimes I_n)\, K_{mn} + I_n \otimes X^\top",
+    r" = (X^\top \otimes I_n)\, \mathcal{K}_{mn} + I_n \otimes X^\top",
     conditions=("X: m × n",),
     variable="X",
     F=code.F_XtX,
@@ -147,7 +147,7 @@ XXT = MatrixIdentity(
     title="the outer Gram matrix XXᵀ",
     tex=r"d(X X^\top) = dX\, X^\top + X\, dX^\top, \qquad"
     r" \frac{\partial\, \mathrm{vec}(X X^\top)}{\partial\, \mathrm{vec}(X)}"
-    r" = X \otimes I_m + (I_m \otimes X)\, K_{mn}",
+    r" = X \otimes I_m + (I_m \otimes X)\, \mathcal{K}_{mn}",
     conditions=("X: m × n",),
     variable="X",
     F=code.F_XXt,
@@ -211,7 +211,7 @@ KRON_XA = MatrixIdentity(
     title="a Kronecker product with X on the left",
     tex=r"d(X \otimes A) = dX \otimes A, \qquad"
     r" \frac{\partial\, \mathrm{vec}(X \otimes A)}{\partial\, \mathrm{vec}(X)}"
-    r" = (I_n \otimes K_{qm} \otimes I_p)\,(I_{mn} \otimes \mathrm{vec}\, A)",
+    r" = (I_n \otimes \mathcal{K}_{qm} \otimes I_p)\,(I_{mn} \otimes \mathrm{vec}\, A)",
     conditions=("X: m × n, A: p × q",),
     variable="X",
     F=code.F_kron_XA,
@@ -230,7 +230,7 @@ KRON_AX = MatrixIdentity(
     title="a Kronecker product with X on the right",
     tex=r"d(A \otimes X) = A \otimes dX, \qquad"
     r" \frac{\partial\, \mathrm{vec}(A \otimes X)}{\partial\, \mathrm{vec}(X)}"
-    r" = (I_q \otimes K_{np} \otimes I_m)\,(\mathrm{vec}\, A \otimes I_{mn})",
+    r" = (I_q \otimes \mathcal{K}_{np} \otimes I_m)\,(\mathrm{vec}\, A \otimes I_{mn})",
     conditions=("A: p × q, X: m × n",),
     variable="X",
     F=code.F_kron_AX,

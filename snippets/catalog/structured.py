@@ -179,11 +179,11 @@ GAUSS_NLL = Identity(
     family=FAMILY,
     title="Gaussian negative log-likelihood, by the covariance",
     tex=r"\frac{\partial}{\partial \Sigma} \left(\tfrac{1}{2} \log \det \Sigma"
-    r" + \tfrac{1}{2} y^\top \Sigma^{-1} y\right)"
-    r" = \tfrac{1}{2} \left(\Sigma^{-1} - \Sigma^{-1} y y^\top \Sigma^{-1}\right)",
+    r" + \tfrac{1}{2} \tilde{x}^\top \Sigma^{-1} \tilde{x}\right)"
+    r" = \tfrac{1}{2} \left(\Sigma^{-1} - \Sigma^{-1} \tilde{x} \tilde{x}^\top \Sigma^{-1}\right)",
     tex_numerator=r"\frac{\partial}{\partial \Sigma} \left(\tfrac{1}{2} \log \det \Sigma"
-    r" + \tfrac{1}{2} y^\top \Sigma^{-1} y\right)"
-    r" = \tfrac{1}{2} \left(\Sigma^{-1} - \Sigma^{-1} y y^\top \Sigma^{-1}\right)",
+    r" + \tfrac{1}{2} \tilde{x}^\top \Sigma^{-1} \tilde{x}\right)"
+    r" = \tfrac{1}{2} \left(\Sigma^{-1} - \Sigma^{-1} \tilde{x} \tilde{x}^\top \Sigma^{-1}\right)",
     conditions=("Σ: n × n covariance, symmetric positive definite", "y = x − μ: n"),
     variable="Sigma",
     f=code.f_gauss_nll,
