@@ -60,9 +60,11 @@ CORE_BORROWED = {
 
 # --- Checking gradients (checking.md, reference/gradcheck.md) ---
 CHECKING = [
-    Symbol("f", "the scalar function whose gradient is checked", "checking.md"),
-    Symbol("x", "a vector variable: the variable of f (an array of any shape), an activation's"
-           " input, or one row of X (one sample)", "checking.md"),
+    Symbol("f", "a scalar function: the one a check differentiates; a catalogue entry's function"
+           " of X (or x)", "checking.md"),
+    Symbol("x", "a vector variable: the variable of f (an array of any shape; in the catalogue a"
+           " vector, or a fixed vector where X is the variable), an activation's input, or one"
+           " row of X (one sample)", "checking.md"),
     Symbol("g", "a gradient as a vector: the claimed ∂f/∂x, of the shape of x (ĝ: the"
            " numerical one), or one row of an upstream gradient G (one sample)", "checking.md"),
     Symbol("h", "a finite-difference step, along an entry or a direction", "checking.md"),
@@ -91,14 +93,7 @@ CATALOGUE = [
     Symbol("r", "a size in the catalogue: the columns of a non-square X", "catalog/traces.md"),
     Symbol("s", "a third size in the catalogue (the rows of A in AXB)", "catalog/traces.md"),
     Symbol("t", "a fourth size in the catalogue (the columns of B in AXB)", "catalog/traces.md"),
-    Symbol("f", "a catalogue entry's scalar function of X (or x)", "catalog/traces.md"),
     Symbol("F", "a catalogue entry's matrix-valued function of X", "catalog/matrix-valued.md"),
-    Symbol(
-        "x",
-        "a vector variable (or a fixed vector where X is the variable); one row of X (one sample),"
-        " an activation's input (layers)",
-        "catalog/forms.md",
-    ),
     Symbol("a", "a constant vector", "catalog/forms.md"),
     Symbol("b", "a constant vector; a layer's bias vector", "catalog/forms.md"),
     Symbol("c", "a constant vector", "catalog/forms.md"),
@@ -167,8 +162,6 @@ LAYERS = [
     Symbol(r"\mathbf{1}", "a column of ones (\\mathbf{1}_N: N of them)", "layers/linear.md"),
     Symbol(r"\operatorname{act}", "an entrywise activation function", "layers/activations.md"),
     Symbol("y", "an activation's output, or one row of Y", "layers/activations.md"),
-    Symbol(r"\sigma", "the logistic sigmoid σ(x) = 1/(1 + e⁻ˣ), and nothing else",
-           "layers/activations.md"),
     Symbol(r"\pi", "the number π = 3.14159… (GELU's √(2/π))", "layers/activations.md"),
     Symbol(r"\alpha", "GELU's constant 0.044715 (GELU_A)", "layers/activations.md"),
     Symbol("Z", "logits, one row per sample (N × L)", "layers/softmax.md"),
