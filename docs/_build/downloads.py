@@ -151,8 +151,15 @@ def imported_names(source: str) -> set[str]:
     return names
 
 
+# Build helpers beside this file that executed blocks import (the conventions page renders
+# its table of letters from the registry): carried by a download like a snippets module.
+BUILD_MODULES = {"notation": Path(__file__).resolve().parent / "notation.py"}
+
+
 def module_file(name: str) -> Path | None:
-    """The file of project module `name` (snippets.x.y), or None if it is not one."""
+    """The file of project module `name` (snippets.x.y, or a build helper), or None."""
+    if name in BUILD_MODULES:
+        return BUILD_MODULES[name]
     base = ROOT.joinpath(*name.split("."))
     for path in (base / "__init__.py", base.with_suffix(".py")):
         if path.is_file():
@@ -171,7 +178,7 @@ def page_code(text: str, src_uri: str) -> PageCode | None:
     while todo:
         name = todo.pop()
         top = name.split(".")[0]
-        if top != "snippets":
+        if top != "snippets" and top not in BUILD_MODULES:
             if top not in STDLIB:
                 third_party.add(top)
             continue

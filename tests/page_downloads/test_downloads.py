@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT / "docs" / "_build"))
 import downloads
 
 CODE_BLOCK = re.compile(
-    r'<div class="highlight">(?:<span class="filename">.*?</span>)?<pre[^>]*>(.*?)</pre></div>',
+    r'<div class="(?:language-\w+ )?highlight">'
+    r'(?:<span class="filename">.*?</span>)?<pre[^>]*>(.*?)</pre></div>',
     re.DOTALL,
 )
 
