@@ -11,7 +11,6 @@ from itertools import product
 
 import numpy as np
 
-from snippets.checks.exactly import compare
 from snippets.checks.inputs import random_inputs
 from snippets.claims import (
     blocks_delta_Xt,
@@ -39,6 +38,7 @@ from snippets.gradcheck import (
     CheckResult,
     check_gradient,
     check_jacobian,
+    compare,
     expect_pass,
     expect_reject,
     numerical_gradient,

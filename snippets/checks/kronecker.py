@@ -7,11 +7,11 @@ keyword argument, so tests can hand it a wrong formula and see it rejected.
 # --8<-- [start:setup]
 import numpy as np
 
-from snippets.checks.exactly import compare
 from snippets.checks.inputs import random_inputs
 from snippets.four_index import dD_dW
 from snippets.gradcheck import (
     check_jacobian,
+    compare,
     expect_pass,
     expect_reject,
     numerical_jacobian,

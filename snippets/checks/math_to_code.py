@@ -10,8 +10,7 @@ formulas, independently of the snippets' forward functions.
 # --8<-- [start:setup]
 import numpy as np
 
-from snippets.checks.exactly import compare
-from snippets.gradcheck import check_gradient, expect_pass, expect_reject
+from snippets.gradcheck import check_gradient, compare, expect_pass, expect_reject
 from snippets.linear_layer import linear_backward, linear_forward
 from snippets.matmul import matmul_backward
 from snippets.two_layer_net import net_backward, net_forward, net_loss, tanh_backward

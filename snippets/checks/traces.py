@@ -9,12 +9,12 @@ takes the formula under test as an argument, so tests can hand it a wrong one.
 # --8<-- [start:setup]
 import numpy as np
 
-from snippets.checks.exactly import compare
 from snippets.gradcheck import (
     DEFAULT_TOLERANCE,
     CheckResult,
     GradientCheckError,
     check_gradient,
+    compare,
     expect_pass,
     expect_reject,
     numerical_jacobian,
