@@ -74,9 +74,9 @@ def check_softmax_backward(seed=0, shape=(4, 6), backward=softmax_rows_backward,
     by_jacobian = np.stack([(np.diag(P[i]) - np.outer(P[i], P[i])).T @ dP[i] for i in range(n)])
     dS = backward(dP, P)
     return [
-        check_jacobian(softmax_rows, jacobian, S[:1], label="∂p/∂s = diag(p) − p pᵀ, one row"),
+        check_jacobian(softmax_rows, jacobian, S[:1], label="∂y/∂z = diag(y) − y yᵀ, one row"),
         compare(
-            dS, by_jacobian, label="dS = P ∘ (dP − rowsum(dP ∘ P)) = Jᵀ dp, row by row" + context
+            dS, by_jacobian, label="dS = P ∘ (dP − rowsum(dP ∘ P)) = Jᵀ ȳ, row by row" + context
         ),
         check_gradient(lambda S: np.sum(dP * softmax_rows(S)), dS, S, label="dS" + context),
     ]
