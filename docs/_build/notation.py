@@ -161,16 +161,20 @@ LAYERS = [
     ),
     Symbol(r"\mathbf{1}", "a column of ones (\\mathbf{1}_N: N of them)", "layers/linear.md"),
     Symbol(r"\operatorname{act}", "an entrywise activation function", "layers/activations.md"),
-    Symbol("y", "an activation's output, or one row of Y", "layers/activations.md"),
+    Symbol(
+        "y",
+        "an activation's output, or one row of Y; one row of P on the softmax and attention"
+        " pages (y = softmax(z)); y⋆: one row of T (one sample's targets)",
+        "layers/activations.md",
+    ),
     Symbol(r"\pi", "the number π = 3.14159… (GELU's √(2/π))", "layers/activations.md"),
     Symbol(r"\alpha", "GELU's constant 0.044715 (GELU_A)", "layers/activations.md"),
     Symbol("Z", "logits, one row per sample (N × L)", "layers/softmax.md"),
-    Symbol("z", "one row of Z: the logits of one sample", "layers/softmax.md"),
+    Symbol("z", "one row of Z: the logits of one sample (on the attention page, one row of S)",
+           "layers/softmax.md"),
     Symbol(
         "P", "softmax probabilities, row by row (softmax; attention's weights)", "layers/softmax.md"
     ),
-    Symbol("p", "one row of P, as a column vector", "layers/softmax.md"),
-    Symbol("t", "one row of T (one sample's targets)", "layers/softmax.md"),
     Symbol(
         "L",
         "number of classes (softmax), of tokens in a vocabulary (embedding)",

@@ -62,7 +62,8 @@ def softmax_rows(S):
 def softmax_rows_backward(dP, P):
     """dS = P ∘ (dP − rowsum(dP ∘ P) 1ᵀ), with dP = ∂φ/∂P and P = softmax_rows(S), all (n, m).
 
-    Row by row this is (diag(p) − p pᵀ) dp, the softmax Jacobian applied to dp, in O(m)."""
+    Row by row this is (diag(y) − y yᵀ) ȳ, the softmax Jacobian of a row y of P applied to the
+    matching row ȳ of dP, in O(m)."""
     return P * (dP - np.sum(dP * P, axis=1, keepdims=True))
 
 

@@ -62,21 +62,21 @@ def attention_by_index(Q, K, V, M):
 # --8<-- [start:check_softmax_backward]
 def check_softmax_backward(seed=0, shape=(4, 6), backward=softmax_rows_backward, context=""):
     """For S (n, m) and P = softmax_rows(S): (1) the Jacobian of one row's softmax is
-    diag(p) − p pᵀ, against central differences; (2) the claimed dS = backward(dP, P) equals
-    that Jacobian applied to each row of dP; (3) dS against central differences of
-    φ(S) = dP : softmax_rows(S), for a random dP."""
+    diag(y) − y yᵀ (y a row of P), against central differences; (2) the claimed
+    dS = backward(dP, P) equals that Jacobian applied to each row of dP; (3) dS against
+    central differences of φ(S) = dP : softmax_rows(S), for a random dP."""
     n, m = shape
     rng = np.random.default_rng([seed, 7])
     S, dP = rng.standard_normal((n, m)), rng.standard_normal((n, m))
     P = softmax_rows(S)
-    p = P[0]
-    jacobian = np.diag(p) - np.outer(p, p)  # ∂p/∂s for one row, symmetric
+    y = P[0]
+    jacobian = np.diag(y) - np.outer(y, y)  # ∂y/∂z for one row z of S, symmetric
     by_jacobian = np.stack([(np.diag(P[i]) - np.outer(P[i], P[i])).T @ dP[i] for i in range(n)])
     dS = backward(dP, P)
     return [
-        check_jacobian(softmax_rows, jacobian, S[:1], label="∂p/∂s = diag(p) − p pᵀ, one row"),
+        check_jacobian(softmax_rows, jacobian, S[:1], label="∂y/∂z = diag(y) − y yᵀ, one row"),
         compare(
-            dS, by_jacobian, label="dS = P ∘ (dP − rowsum(dP ∘ P)) = Jᵀ dp, row by row" + context
+            dS, by_jacobian, label="dS = P ∘ (dP − rowsum(dP ∘ P)) = Jᵀ ȳ, row by row" + context
         ),
         check_gradient(lambda S: np.sum(dP * softmax_rows(S)), dS, S, label="dS" + context),
     ]

@@ -65,14 +65,14 @@ def check_softmax_forward(seed=0, shape=(4, 3), forward=softmax, claim="P = soft
 
 
 # --8<-- [start:check_softmax_jacobian]
-def check_softmax_jacobian(seed=0, K=4, jacobian=softmax_jacobian, claim="diag(p) − p pᵀ"):
+def check_softmax_jacobian(seed=0, K=4, jacobian=softmax_jacobian, claim="diag(y) − y yᵀ"):
     """For one sample z (K,): ∂p/∂z = diag(p) − p pᵀ against finite differences, and its
     symmetry."""
     z = np.random.default_rng([seed, 11]).standard_normal(K)
     J = jacobian(softmax(z[None, :])[0])
     return [
-        check_jacobian(lambda z: naive_softmax(z[None, :])[0], J, z, label="∂p/∂z = " + claim),
-        compare(J, J.T, label="∂p/∂z is symmetric"),
+        check_jacobian(lambda z: naive_softmax(z[None, :])[0], J, z, label="∂y/∂z = " + claim),
+        compare(J, J.T, label="∂y/∂z is symmetric"),
     ]
 
 
@@ -200,12 +200,12 @@ def check_hvp(seed=0, shape=(4, 3), hvp=cross_entropy_hvp, claim="H V = (P∘V �
             lambda z: naive_softmax(z[None, :])[0] - t,
             np.diag(p) - np.outer(p, p),
             z,
-            label="one sample: H = diag(p) − p pᵀ",
+            label="one sample: H = diag(y) − y yᵀ",
         ),
         compare(
             hvp(z[None, :], V[:1]),
             (p * V[0] - p * (p @ V[0]))[None, :],
-            label="one sample: Hv = p∘v − p (pᵀv)",
+            label="one sample: Hv = y∘v − y (yᵀv)",
         ),
     ]
 
@@ -236,15 +236,15 @@ def summed_loss(Z, T):
 WRONG_FORWARD = {"softmax over the columns": over_columns}
 
 WRONG_JACOBIAN = {
-    "diag(p)": np.diag,
-    "diag(p) + p pᵀ": lambda p: np.diag(p) + np.outer(p, p),
-    "p pᵀ − diag(p)": lambda p: np.outer(p, p) - np.diag(p),
+    "diag(y)": np.diag,
+    "diag(y) + y yᵀ": lambda p: np.diag(p) + np.outer(p, p),
+    "y yᵀ − diag(y)": lambda p: np.outer(p, p) - np.diag(p),
 }
 
 WRONG_BACKWARD = {
     "one inner product for the batch": lambda dP, P: P * (dP - np.sum(dP * P)),
     "row-wise sum left out": lambda dP, P: P * (dP - dP * P),
-    "p ∘ g alone": lambda dP, P: P * dP,
+    "y ∘ g alone": lambda dP, P: P * dP,
     "sum over the wrong axis": lambda dP, P: P * (dP - np.sum(dP * P, axis=0, keepdims=True)),
     "wrong sign": lambda dP, P: -P * (dP - np.sum(dP * P, axis=1, keepdims=True)),
 }
@@ -265,8 +265,8 @@ def _hvp_terms(Z, V):
 
 WRONG_HVP = {
     "H V without 1/N": lambda Z, V: cross_entropy_hvp(Z, V) * Z.shape[0],
-    "H V without the p pᵀ term": lambda Z, V: _hvp_terms(Z, V)[0] / Z.shape[0],
-    "H V with + p pᵀ": lambda Z, V: sum(_hvp_terms(Z, V)) / Z.shape[0],
+    "H V without the y yᵀ term": lambda Z, V: _hvp_terms(Z, V)[0] / Z.shape[0],
+    "H V with + y yᵀ": lambda Z, V: sum(_hvp_terms(Z, V)) / Z.shape[0],
     "H V, one inner product for the batch": lambda Z, V: (
         (softmax(Z) * V - softmax(Z) * np.sum(softmax(Z) * V)) / Z.shape[0]
     ),
