@@ -13,6 +13,7 @@ from page_includes import DOCS, INCLUDE, ROOT, section_text
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 TITLE = re.compile(r'title="([^"]+)"')
+SECTION_MARKER = re.compile(r"^\s*# --8<-- \[(start|end):[\w-]+\]\s*$")
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,15 @@ class SnippetBlock:
     section: str | None
 
     def expected_text(self) -> str:
-        """The text the block shows: the file, or the lines between its section markers."""
+        """The text the block shows: the file, or the lines between its section markers.
+
+        A whole file is shown without its section-marker lines (pymdownx.snippets drops them).
+        """
         path = ROOT / self.file
-        return path.read_text() if self.section is None else section_text(path, self.section)
+        if self.section is not None:
+            return section_text(path, self.section)
+        lines = path.read_text().splitlines(keepends=True)
+        return "".join(line for line in lines if not SECTION_MARKER.match(line))
 
 
 def url_path(page: Path) -> str:
