@@ -72,8 +72,9 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Headless Debian Chromium through Playwright, or a skip saying how to install it."""
+def playwright_driver():
+    """Playwright, once per session (one thread holds one sync driver), or a skip saying how
+    to install what is missing."""
     missing = None
     if not Path(CHROMIUM).is_file():
         missing = f"browser tests need Chromium at {CHROMIUM}: {INSTALL_HINT}"
@@ -86,9 +87,15 @@ def browser():
             pytest.fail(missing, pytrace=False)
         pytest.skip(missing)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    """Headless Debian Chromium through Playwright."""
+    chromium = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture(scope="session")

@@ -61,21 +61,16 @@ MEASURE = """() => {
 
 
 @pytest.fixture(scope="module")
-def bare_browser(tmp_path_factory):
+def bare_browser(playwright_driver, tmp_path_factory):
     """Chromium that sees no installed math font."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("browser tests need Playwright: pip install -e '.[test]'")
-    if not os.path.isfile(CHROMIUM):
-        pytest.skip(f"browser tests need Chromium at {CHROMIUM}")
     config = tmp_path_factory.mktemp("fontconfig") / "fonts.conf"
     config.write_text(HIDE_MATH_FONTS)
     env = {**os.environ, "FONTCONFIG_FILE": str(config)}
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=env)
-        yield chromium
-        chromium.close()
+    chromium = playwright_driver.chromium.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=env
+    )
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture(scope="module")
