@@ -114,7 +114,7 @@ CATALOGUE = [
     ),
     Symbol(
         r"\mathcal{K}",
-        "the commutation matrix 𝒦_mn (vec Yᵀ = 𝒦_mn vec Y)",
+        "the commutation matrix 𝒦_pr (vec Yᵀ = 𝒦_pr vec Y for Y: p × r)",
         "catalog/matrix-valued.md",
     ),
     Symbol("J", "a Jacobian ∂vec(output)/∂vec(input): (size of F) × (size of X)",

@@ -99,7 +99,7 @@ DET_XTX = Identity(
     tex=r"\frac{\partial \det(X^\top X)}{\partial X} = 2 \det(X^\top X)\, X (X^\top X)^{-1}",
     tex_numerator=r"\frac{\partial \det(X^\top X)}{\partial X}"
     r" = 2 \det(X^\top X)\, (X^\top X)^{-1} X^\top",
-    conditions=("X: m × n with m > n, full column rank",),
+    conditions=("X: p × r with p > r, full column rank",),
     variable="X",
     f=code.f_det_XtX,
     grad=code.grad_det_XtX,
@@ -116,7 +116,7 @@ DET_XXT = Identity(
     tex=r"\frac{\partial \det(X X^\top)}{\partial X} = 2 \det(X X^\top)\, (X X^\top)^{-1} X",
     tex_numerator=r"\frac{\partial \det(X X^\top)}{\partial X}"
     r" = 2 \det(X X^\top)\, X^\top (X X^\top)^{-1}",
-    conditions=("X: m × n with m < n, full row rank",),
+    conditions=("X: p × r with p < r, full row rank",),
     variable="X",
     f=code.f_det_XXt,
     grad=code.grad_det_XXt,
@@ -147,7 +147,7 @@ LOGDET_XTX = Identity(
     title="log of the Gram determinant",
     tex=r"\frac{\partial \log \det(X^\top X)}{\partial X} = 2 X (X^\top X)^{-1}",
     tex_numerator=r"\frac{\partial \log \det(X^\top X)}{\partial X} = 2 (X^\top X)^{-1} X^\top",
-    conditions=("X: m × n with m > n, full column rank",),
+    conditions=("X: p × r with p > r, full column rank",),
     variable="X",
     f=code.f_logdet_XtX,
     grad=code.grad_logdet_XtX,
@@ -240,7 +240,7 @@ DET_XTAX = Identity(
     tex_numerator=r"\frac{\partial \det(X^\top A X)}{\partial X}"
     r" = \det(\mathcal{M})"
     r" \left(\mathcal{M}^{-\top} X^\top A^\top + \mathcal{M}^{-1} X^\top A\right)",
-    conditions=("X: m × n, A: m × m (not symmetric)", "𝓜 = XᵀAX invertible"),
+    conditions=("X: p × r, A: p × p (not symmetric)", "𝓜 = XᵀAX invertible"),
     variable="X",
     f=code.f_det_XtAX,
     grad=code.grad_det_XtAX,
@@ -265,7 +265,7 @@ DET_XAXT = Identity(
     tex_numerator=r"\frac{\partial \det(X A X^\top)}{\partial X}"
     r" = \det(\mathcal{M})"
     r" \left(A X^\top \mathcal{M}^{-1} + A^\top X^\top \mathcal{M}^{-\top}\right)",
-    conditions=("X: m × n, A: n × n (not symmetric)", "𝓜 = XAXᵀ invertible"),
+    conditions=("X: p × r, A: r × r (not symmetric)", "𝓜 = XAXᵀ invertible"),
     variable="X",
     f=code.f_det_XAXt,
     grad=code.grad_det_XAXt,
@@ -301,10 +301,10 @@ LOGDET_I_XXT = Identity(
     id="determinants.logdet_I_XXt",
     family=FAMILY,
     title="log det(I + XXᵀ)",
-    tex=r"\frac{\partial \log \det(I_m + X X^\top)}{\partial X} = 2 (I_m + X X^\top)^{-1} X",
-    tex_numerator=r"\frac{\partial \log \det(I_m + X X^\top)}{\partial X}"
-    r" = 2 X^\top (I_m + X X^\top)^{-1}",
-    conditions=("X: m × n, any m and n",),
+    tex=r"\frac{\partial \log \det(I_p + X X^\top)}{\partial X} = 2 (I_p + X X^\top)^{-1} X",
+    tex_numerator=r"\frac{\partial \log \det(I_p + X X^\top)}{\partial X}"
+    r" = 2 X^\top (I_p + X X^\top)^{-1}",
+    conditions=("X: p × r, any p and r",),
     variable="X",
     f=code.f_logdet_I_XXt,
     grad=code.grad_logdet_I_XXt,

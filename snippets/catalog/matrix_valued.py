@@ -5,7 +5,7 @@ snippets/catalog/code/; it imports the site's own modules, so it does not run al
 
 Each entry gives F and its Jacobian J = ∂vec F/∂vec X, of shape (F.size, X.size), with vec
 stacking columns on both sides (numpy's order="F"). The one tool beyond vec(AYB) = (Bᵀ ⊗ A)
-vec(Y) is the commutation matrix K_mn, for which vec(Yᵀ) = K_mn vec(Y) when Y is m × n.
+vec(Y) is the commutation matrix K_pr, for which vec(Yᵀ) = K_pr vec(Y) when Y is p × r.
 
 Formulas use snippets.catalog.linalg and integer identity matrices (np.eye(n, dtype=int)), so
 that they also run on matrices of Fractions and SymPy symbols.
@@ -31,8 +31,8 @@ TRANSPOSE = MatrixIdentity(
     title="the transpose: the commutation matrix",
     tex=r"d(X^\top) = dX^\top, \qquad"
     r" \frac{\partial\, \mathrm{vec}(X^\top)}{\partial\, \mathrm{vec}(X)}"
-    r" = \mathcal{K}_{mn}",
-    conditions=("X: m × n",),
+    r" = \mathcal{K}_{pr}",
+    conditions=("X: p × r",),
     variable="X",
     F=code.F_transpose,
     jacobian=code.jacobian_transpose,  # floats for floats
@@ -131,8 +131,8 @@ XTX = MatrixIdentity(
     title="the Gram matrix XᵀX",
     tex=r"d(X^\top X) = dX^\top X + X^\top dX, \qquad"
     r" \frac{\partial\, \mathrm{vec}(X^\top X)}{\partial\, \mathrm{vec}(X)}"
-    r" = (X^\top \otimes I_n)\, \mathcal{K}_{mn} + I_n \otimes X^\top",
-    conditions=("X: m × n",),
+    r" = (X^\top \otimes I_r)\, \mathcal{K}_{pr} + I_r \otimes X^\top",
+    conditions=("X: p × r",),
     variable="X",
     F=code.F_XtX,
     jacobian=code.jacobian_XtX,
@@ -147,8 +147,8 @@ XXT = MatrixIdentity(
     title="the outer Gram matrix XXᵀ",
     tex=r"d(X X^\top) = dX\, X^\top + X\, dX^\top, \qquad"
     r" \frac{\partial\, \mathrm{vec}(X X^\top)}{\partial\, \mathrm{vec}(X)}"
-    r" = X \otimes I_m + (I_m \otimes X)\, \mathcal{K}_{mn}",
-    conditions=("X: m × n",),
+    r" = X \otimes I_p + (I_p \otimes X)\, \mathcal{K}_{pr}",
+    conditions=("X: p × r",),
     variable="X",
     F=code.F_XXt,
     jacobian=code.jacobian_XXt,
@@ -180,7 +180,7 @@ HADAMARD_SQUARE = MatrixIdentity(
     tex=r"d(X \circ X) = 2\, X \circ dX, \qquad"
     r" \frac{\partial\, \mathrm{vec}(X \circ X)}{\partial\, \mathrm{vec}(X)}"
     r" = 2 \operatorname{diag}(\mathrm{vec}\, X)",
-    conditions=("X: m × n",),
+    conditions=("X: p × r",),
     variable="X",
     F=code.F_hadamard_square,
     jacobian=code.jacobian_hadamard_square,
@@ -211,8 +211,8 @@ KRON_XA = MatrixIdentity(
     title="a Kronecker product with X on the left",
     tex=r"d(X \otimes A) = dX \otimes A, \qquad"
     r" \frac{\partial\, \mathrm{vec}(X \otimes A)}{\partial\, \mathrm{vec}(X)}"
-    r" = (I_n \otimes \mathcal{K}_{qm} \otimes I_p)\,(I_{mn} \otimes \mathrm{vec}\, A)",
-    conditions=("X: m × n, A: p × q",),
+    r" = (I_r \otimes \mathcal{K}_{tp} \otimes I_s)\,(I_{pr} \otimes \mathrm{vec}\, A)",
+    conditions=("X: p × r, A: s × t",),
     variable="X",
     F=code.F_kron_XA,
     jacobian=code.jacobian_kron_XA,
@@ -230,8 +230,8 @@ KRON_AX = MatrixIdentity(
     title="a Kronecker product with X on the right",
     tex=r"d(A \otimes X) = A \otimes dX, \qquad"
     r" \frac{\partial\, \mathrm{vec}(A \otimes X)}{\partial\, \mathrm{vec}(X)}"
-    r" = (I_q \otimes \mathcal{K}_{np} \otimes I_m)\,(\mathrm{vec}\, A \otimes I_{mn})",
-    conditions=("A: p × q, X: m × n",),
+    r" = (I_t \otimes \mathcal{K}_{rs} \otimes I_p)\,(\mathrm{vec}\, A \otimes I_{pr})",
+    conditions=("A: s × t, X: p × r",),
     variable="X",
     F=code.F_kron_AX,
     jacobian=code.jacobian_kron_AX,

@@ -164,7 +164,7 @@ def f_det_XtAX(X, A):
 
 
 def grad_det_XtAX(X, A):
-    """det(M) (A X M⁻¹ + Aᵀ X M⁻ᵀ) with M = XᵀAX; X: (m, n), A: (m, m)."""
+    """det(M) (A X M⁻¹ + Aᵀ X M⁻ᵀ) with M = XᵀAX; X: (p, r), A: (p, p)."""
     M_inv = np.linalg.inv(X.T @ A @ X)
     return np.linalg.det(X.T @ A @ X) * (A @ X @ M_inv + A.T @ X @ M_inv.T)
 
@@ -179,7 +179,7 @@ def f_det_XAXt(X, A):
 
 
 def grad_det_XAXt(X, A):
-    """det(M) (M⁻ᵀ X Aᵀ + M⁻¹ X A) with M = XAXᵀ; X: (m, n), A: (n, n)."""
+    """det(M) (M⁻ᵀ X Aᵀ + M⁻¹ X A) with M = XAXᵀ; X: (p, r), A: (r, r)."""
     M_inv = np.linalg.inv(X @ A @ X.T)
     return np.linalg.det(X @ A @ X.T) * (M_inv.T @ X @ A.T + M_inv @ X @ A)
 
@@ -204,12 +204,12 @@ def grad_det_A_xxt(x, A):
 
 # --8<-- [start:logdet_I_XXt]
 def f_logdet_I_XXt(X):
-    """f = log det(I_m + X Xᵀ), a number.  X: (p, s)."""
+    """f = log det(I_p + X Xᵀ), a number.  X: (p, r)."""
     return np.log(np.linalg.det(np.eye(X.shape[0]) + X @ X.T))
 
 
 def grad_logdet_I_XXt(X):
-    """∂f/∂X = 2 (I_m + X Xᵀ)⁻¹ X, of shape (p, s) like X."""
+    """∂f/∂X = 2 (I_p + X Xᵀ)⁻¹ X, of shape (p, r) like X."""
     return 2 * np.linalg.inv(np.eye(X.shape[0]) + X @ X.T) @ X
 
 
@@ -288,7 +288,7 @@ def numerator_det_A_xxt(x, A):
 
 
 def numerator_logdet_I_XXt(X):
-    """The numerator-layout form of ∂f/∂X, the transpose: 2 Xᵀ (I_m + X Xᵀ)⁻¹."""
+    """The numerator-layout form of ∂f/∂X, the transpose: 2 Xᵀ (I_p + X Xᵀ)⁻¹."""
     return 2 * X.T @ np.linalg.inv(np.eye(X.shape[0]) + X @ X.T)
 
 

@@ -14,18 +14,18 @@ when it builds.
 import numpy as np
 
 
-def commutation(m: int, n: int) -> np.ndarray:
-    """K_mn, the (m·n) × (m·n) permutation with K_mn vec(Y) = vec(Yᵀ) for every Y of shape (m, n).
+def commutation(p: int, r: int) -> np.ndarray:
+    """K_pr, the (p·r) × (p·r) permutation with K_pr vec(Y) = vec(Yᵀ) for every Y of shape (p, r).
 
-    Entry Y[i, j] sits at i + j·m in vec(Y) and at j + i·n in vec(Yᵀ) (indices from 0, as numpy
-    counts; from 1, as the page writes them, the positions are i + (j − 1)m and j + (i − 1)n).
+    Entry Y[i, j] sits at i + j·p in vec(Y) and at j + i·r in vec(Yᵀ) (indices from 0, as numpy
+    counts; from 1, as the page writes them, the positions are i + (j − 1)p and j + (i − 1)r).
     """
-    if not all(isinstance(k, int | np.integer) and k > 0 for k in (m, n)):
-        raise ValueError(f"commutation(m, n) needs positive integers; got m={m!r}, n={n!r}")
-    K = np.zeros((m * n, m * n), dtype=int)
-    for i in range(m):
-        for j in range(n):
-            K[j + i * n, i + j * m] = 1
+    if not all(isinstance(k, int | np.integer) and k > 0 for k in (p, r)):
+        raise ValueError(f"commutation(p, r) needs positive integers; got p={p!r}, r={r!r}")
+    K = np.zeros((p * r, p * r), dtype=int)
+    for i in range(p):
+        for j in range(r):
+            K[j + i * r, i + j * p] = 1
     return K
 
 
@@ -44,12 +44,12 @@ def vec(A):
 
 # --8<-- [start:transpose]
 def F_transpose(X):
-    """F = Xᵀ.  X: m × n."""
+    """F = Xᵀ.  X: p × r."""
     return X.T
 
 
 def jacobian_transpose(X):
-    """∂vec F/∂vec X = K_mn, of shape (F.size, X.size); vec stacks columns."""
+    """∂vec F/∂vec X = K_pr, of shape (F.size, X.size); vec stacks columns."""
     return commutation(*X.shape).astype(X.dtype)
 
 
@@ -123,14 +123,14 @@ def jacobian_AXinvB(X, A, B):
 
 # --8<-- [start:XtX]
 def F_XtX(X):
-    """F = Xᵀ X.  X: m × n."""
+    """F = Xᵀ X.  X: p × r."""
     return X.T @ X
 
 
 def jacobian_XtX(X):
-    """(Xᵀ ⊗ I_n) K_mn + I_n ⊗ Xᵀ for X: (m, n); shape (n·n, m·n)."""
-    m, n = X.shape
-    return np.kron(X.T, eye(n)) @ commutation(m, n) + np.kron(eye(n), X.T)
+    """(Xᵀ ⊗ I_r) K_pr + I_r ⊗ Xᵀ for X: (p, r); shape (r·r, p·r)."""
+    p, r = X.shape
+    return np.kron(X.T, eye(r)) @ commutation(p, r) + np.kron(eye(r), X.T)
 
 
 # --8<-- [end:XtX]
@@ -138,14 +138,14 @@ def jacobian_XtX(X):
 
 # --8<-- [start:XXt]
 def F_XXt(X):
-    """F = X Xᵀ.  X: m × n."""
+    """F = X Xᵀ.  X: p × r."""
     return X @ X.T
 
 
 def jacobian_XXt(X):
-    """X ⊗ I_m + (I_m ⊗ X) K_mn for X: (m, n); shape (m·m, m·n)."""
-    m, n = X.shape
-    return np.kron(X, eye(m)) + np.kron(eye(m), X) @ commutation(m, n)
+    """X ⊗ I_p + (I_p ⊗ X) K_pr for X: (p, r); shape (p·p, p·r)."""
+    p, r = X.shape
+    return np.kron(X, eye(p)) + np.kron(eye(p), X) @ commutation(p, r)
 
 
 # --8<-- [end:XXt]
@@ -176,7 +176,7 @@ def jacobian_square_as_2X(X):
 
 # --8<-- [start:hadamard_square]
 def F_hadamard_square(X):
-    """F = X ∘ X.  X: m × n."""
+    """F = X ∘ X.  X: p × r."""
     return X * X
 
 
@@ -204,15 +204,15 @@ def jacobian_det_identity(X):
 
 # --8<-- [start:kron_XA]
 def F_kron_XA(X, A):
-    """F = X ⊗ A.  X: m × n, A: p × q."""
+    """F = X ⊗ A.  X: p × r, A: s × t."""
     return np.kron(X, A)
 
 
 def jacobian_kron_XA(X, A):
-    """(I_n ⊗ K_qm ⊗ I_p)(I_mn ⊗ vec A) for X: (m, n), A: (p, q); shape (m·p·n·q, m·n)."""
-    (m, n), (p, q) = X.shape, A.shape
-    P = np.kron(np.kron(eye(n), commutation(q, m)), eye(p))
-    return P @ np.kron(eye(m * n), vec(A)[:, None])
+    """(I_r ⊗ K_tp ⊗ I_s)(I_pr ⊗ vec A) for X: (p, r), A: (s, t); shape (p·s·r·t, p·r)."""
+    (p, r), (s, t) = X.shape, A.shape
+    P = np.kron(np.kron(eye(r), commutation(t, p)), eye(s))
+    return P @ np.kron(eye(p * r), vec(A)[:, None])
 
 
 # --8<-- [end:kron_XA]
@@ -220,15 +220,15 @@ def jacobian_kron_XA(X, A):
 
 # --8<-- [start:kron_AX]
 def F_kron_AX(X, A):
-    """F = A ⊗ X.  A: p × q, X: m × n."""
+    """F = A ⊗ X.  A: s × t, X: p × r."""
     return np.kron(A, X)
 
 
 def jacobian_kron_AX(X, A):
-    """(I_q ⊗ K_np ⊗ I_m)(vec A ⊗ I_mn) for A: (p, q), X: (m, n); shape (p·m·q·n, m·n)."""
-    (m, n), (p, q) = X.shape, A.shape
-    P = np.kron(np.kron(eye(q), commutation(n, p)), eye(m))
-    return P @ np.kron(vec(A)[:, None], eye(m * n))
+    """(I_t ⊗ K_rs ⊗ I_p)(vec A ⊗ I_pr) for A: (s, t), X: (p, r); shape (s·p·t·r, p·r)."""
+    (p, r), (s, t) = X.shape, A.shape
+    P = np.kron(np.kron(eye(t), commutation(r, s)), eye(p))
+    return P @ np.kron(vec(A)[:, None], eye(p * r))
 
 
 # --8<-- [end:kron_AX]
