@@ -94,6 +94,7 @@ CATALOGUE = [
     Symbol("s", "a third size in the catalogue (the rows of A in AXB)", "catalog/traces.md"),
     Symbol("t", "a fourth size in the catalogue (the columns of B in AXB)", "catalog/traces.md"),
     Symbol("F", "a catalogue entry's matrix-valued function of X", "catalog/matrix-valued.md"),
+    Symbol(r"\bar{k}", "the integer power of X in a catalogue entry (tr X^k̄, det X^k̄)", "catalog/traces.md"),
     Symbol("a", "a constant vector", "catalog/forms.md"),
     Symbol("b", "a constant vector; a layer's bias vector", "catalog/forms.md"),
     Symbol("c", "a constant vector", "catalog/forms.md"),

@@ -190,10 +190,11 @@ DET_X2 = Identity(
 DET_XK = Identity(
     id="determinants.det_Xk",
     family=FAMILY,
-    title="determinant of a power Xᵏ",
-    tex=r"\frac{\partial \det(X^k)}{\partial X} = k \det(X)^k\, X^{-\top}",
-    tex_numerator=r"\frac{\partial \det(X^k)}{\partial X} = k \det(X)^k\, X^{-1}",
-    conditions=("X: n × n, invertible", "k a positive integer (checked at k = 3)"),
+    title="determinant of a power Xᵏ̄",
+    tex=r"\frac{\partial \det(X^{\bar{k}})}{\partial X} = \bar{k} \det(X)^{\bar{k}}\, X^{-\top}",
+    tex_numerator=r"\frac{\partial \det(X^{\bar{k}})}{\partial X}"
+    r" = \bar{k} \det(X)^{\bar{k}}\, X^{-1}",
+    conditions=("X: n × n, invertible", "k̄ a positive integer (checked at k̄ = 3)"),
     variable="X",
     f=code.f_det_Xk,
     grad=code.grad_det_Xk,

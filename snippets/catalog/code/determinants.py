@@ -128,7 +128,7 @@ def grad_det_X2(X):
 
 # --8<-- [start:det_Xk]
 def f_det_Xk(X, k=3):
-    """f = det(Xᵏ), a number, by k − 1 products.  X: (n, n); k ≥ 1 an integer."""
+    """f = det(Xᵏ̄), a number, by k̄ − 1 products.  X: (n, n); the power k̄ = k ≥ 1 an integer."""
     P = X
     for _ in range(k - 1):
         P = P @ X
@@ -136,7 +136,7 @@ def f_det_Xk(X, k=3):
 
 
 def grad_det_Xk(X, k=3):
-    """∂f/∂X = k det(X)ᵏ X⁻ᵀ, of shape (n, n) like X."""
+    """∂f/∂X = k̄ det(X)ᵏ̄ X⁻ᵀ, of shape (n, n) like X."""
     return k * np.linalg.det(X) ** k * np.linalg.inv(X).T
 
 
@@ -258,7 +258,7 @@ def numerator_det_X2(X):
 
 
 def numerator_det_Xk(X, k=3):
-    """The numerator-layout form of ∂f/∂X, the transpose: k det(X)ᵏ X⁻¹."""
+    """The numerator-layout form of ∂f/∂X, the transpose: k̄ det(X)ᵏ̄ X⁻¹."""
     return k * np.linalg.det(X) ** k * np.linalg.inv(X)
 
 

@@ -240,12 +240,12 @@ def grad_X3(X):
 
 # --8<-- [start:Xk]
 def f_Xk(X, k):
-    """f = tr(Xᵏ), a number, for an integer k ≥ 1.  X: (n, n)."""
+    """f = tr(Xᵏ̄), a number, for an integer power k̄ = k ≥ 1.  X: (n, n)."""
     return np.trace(np.linalg.matrix_power(X, k))
 
 
 def grad_Xk(X, k):
-    """∂f/∂X = k (Xᵏ⁻¹)ᵀ, of shape (n, n) like X (X⁰ = I)."""
+    """∂f/∂X = k̄ (X^(k̄ − 1))ᵀ, of shape (n, n) like X (X⁰ = I)."""
     return k * np.linalg.matrix_power(X, k - 1).T
 
 
