@@ -267,6 +267,8 @@ PROOFS = [
     Symbol("m_1", "the hidden width of the two-layer network: rows of W₁", "math-to-code.md"),
     Symbol("G_H", "the gradient of the loss at the hidden output H, ∂φ/∂H", "math-to-code.md"),
     Symbol("H", "the hidden layer of the two-layer network, after tanh", "math-to-code.md"),
+    Symbol(r"\tilde{H}", "the hidden layer of the two-layer network, before tanh (A in its code)",
+           "math-to-code.md"),
     Symbol(r"\Delta", "a difference: a change ΔW, ΔX of a variable; the gap Δ between a numerical"
            " and an exact directional derivative (Δ_μ, Δ_χ: see layer norm)", "proofs.md"),
     Symbol("r_A", "rows of the left factor A of a Kronecker product A ⊗ B", "kronecker.md"),
