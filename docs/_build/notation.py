@@ -72,7 +72,7 @@ CHECKING = [
     Symbol(r"\rho", "the root mean square of the entries of x", "checking.md"),
     Symbol("u", "a direction vector: of the shape of x (a random direction of a check), of an"
            " activation's input (adjoint test, Hessian-vector product)", "checking.md"),
-    Symbol("d", "the number of random directions of a check", "checking.md"),
+    Symbol("d", "the d of a differential (dX, dφ, d det X); never a count", "checking.md"),
     Symbol(r"\xi", "a standard normal random number", "checking.md"),
     Symbol(r"\sigma", "the logistic sigmoid, σ(x) = 1/(1 + exp(−x)), and nothing else",
            "checking.md"),
