@@ -27,7 +27,7 @@ class Identity:
         f: f(**inputs) -> float.
         grad: grad(**inputs) -> array of the variable's shape: the gradient G, G_ij = ∂f/∂X_ij.
         numerator: numerator(**inputs) -> the numerator-layout derivative, written as its own
-            formula (a vector's derivative is a row, 1 × n; a matrix's is n × m for X: m × n).
+            formula (a vector's derivative is a row, 1 × n; a matrix's is r × p for X: p × r).
         sample: sample(rng) -> inputs satisfying the conditions, with distinct, non-square
             dimensions wherever the identity allows them.
         exact: "polynomial" or "rational" when f and grad use only +, −, ×, @, .T, traces and

@@ -1,6 +1,6 @@
 """Converting derivatives between layouts and between the shapes libraries return (numpy only).
 
-Our layout: the gradient of a scalar f by X (m, n) has X's shape, G_ij = ∂f/∂X_ij; the
+Our layout: the gradient of a scalar f by X (p, r) has X's shape, G_ij = ∂f/∂X_ij; the
 Jacobian of F is J = ∂vec F/∂vec X, shape (F.size, X.size), vec stacking columns.
 """
 
@@ -10,7 +10,7 @@ import numpy as np
 def gradient_from_numerator(N: np.ndarray) -> np.ndarray:
     """The gradient (X's shape) from a numerator-layout derivative: Nᵀ.
 
-    N: (n, m) for X: (m, n), giving (m, n); a row (1, n) for a vector x: (n,), giving (n,).
+    N: (r, p) for X: (p, r), giving (p, r); a row (1, n) for a vector x: (n,), giving (n,).
     """
     N = np.asarray(N)
     if N.ndim != 2:
@@ -19,9 +19,9 @@ def gradient_from_numerator(N: np.ndarray) -> np.ndarray:
 
 
 def gradient_from_row(Df: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
-    """The gradient from Df = ∂f/∂(vec X)ᵀ, the 1 × mn row of Magnus and Neudecker.
+    """The gradient from Df = ∂f/∂(vec X)ᵀ, the 1 × pr row of Magnus and Neudecker.
 
-    Df: (1, m·n); the result has `shape` = (m, n): vec⁻¹ of the row, column by column.
+    Df: (1, p·r); the result has `shape` = (p, r): vec⁻¹ of the row, column by column.
     """
     Df = np.asarray(Df)
     if Df.shape != (1, int(np.prod(shape))):
@@ -41,7 +41,7 @@ def jacobian_from_tensor(T: np.ndarray, out_ndim: int) -> np.ndarray:
     """Our J from T[i, j, k, l] = ∂F_ij/∂X_kl (shape F.shape + X.shape, as autograd libraries
     return a Jacobian): flatten both groups of axes column-major.
 
-    T: (p, q, m, n) for F: (p, q), X: (m, n), out_ndim = 2; the result is (p·q, m·n).
+    T: (s, t, p, r) for F: (s, t), X: (p, r), out_ndim = 2; the result is (s·t, p·r).
     """
     rows = int(np.prod(T.shape[:out_ndim]))
     return T.reshape(rows, -1, order="F")  # not order="C": that is the row-major Jacobian

@@ -78,5 +78,5 @@ def per_sample_cross_entropy_gradient(Z: np.ndarray, T: np.ndarray) -> np.ndarra
 
 
 def transpose_jacobian_as_identity(X: np.ndarray) -> np.ndarray:
-    """I (mn × mn): "∂ vec(Xᵀ)/∂ vec(X) = I", the derivative of Xᵀ taken to be one. X: (m, n)."""
+    """I (pr × pr): "∂ vec(Xᵀ)/∂ vec(X) = I", the derivative of Xᵀ taken to be one. X: (p, r)."""
     return np.eye(X.size)

@@ -161,7 +161,7 @@ def f_b_XtXinv_b(X, b):
 
 
 def grad_b_XtXinv_b(X, b):
-    """−2 X c cᵀ with c = (XᵀX)⁻¹ b; X: (m, n), b: (n,)."""
+    """−2 X c cᵀ with c = (XᵀX)⁻¹ b; X: (p, r), b: (r,)."""
     c = np.linalg.inv(X.T @ X) @ b
     return -2 * np.outer(X @ c, c)
 
