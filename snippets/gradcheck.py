@@ -43,6 +43,8 @@ from __future__ import annotations
 
 import inspect
 import math
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -82,6 +84,20 @@ class GradientCheckError(ValueError):
 
 class CheckFailedError(AssertionError):
     """Raised by `expect_pass` and `expect_reject` when a result is not as expected."""
+
+
+class BuildStoppedError(BaseException):
+    """Raised instead of CheckFailedError inside a documentation build: it stops the build.
+
+    markdown-exec, which runs the code blocks of a documentation page, catches every
+    Exception, puts its traceback on the page and logs a warning; a build whose warnings
+    are not fatal would publish that page. So when the caller is such a block (markdown-exec
+    compiles it as "<code block: ...>"), `expect_pass` and `expect_reject` raise this
+    instead, which no `except Exception` catches, and the build stops with the message.
+    Set SHOW_FAILED_CHECKS=1 in the environment to get CheckFailedError there too (the
+    site's MkDocs hooks do: they fail the build themselves, and `mkdocs serve` shows the
+    writer the traceback). In scripts, notebooks and tests nothing changes.
+    """
 
 
 @dataclass(frozen=True)
@@ -360,8 +376,23 @@ def _expect(results: tuple, *, wanted: bool, name: str) -> str:
     unexpected = [r for r in results if bool(r.passed) is not wanted]
     if unexpected:
         word = "was rejected but should pass" if wanted else "passed but should be rejected"
-        raise CheckFailedError("\n".join(f"{r.label} {word}: {r}" for r in unexpected))
+        message = "\n".join(f"{r.label} {word}: {r}" for r in unexpected)
+        if _in_page_build():
+            raise BuildStoppedError(f"{name}: {message}")
+        raise CheckFailedError(message)
     return "\n".join(str(r) for r in results)
+
+
+def _in_page_build() -> bool:
+    """Whether a documentation page's executed code block called us (see BuildStoppedError)."""
+    if os.environ.get("SHOW_FAILED_CHECKS") == "1":
+        return False
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<code block"):
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _require_result(r, name: str, position: int) -> None:

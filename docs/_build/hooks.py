@@ -17,15 +17,26 @@
    read afresh on every build.
 5. Every page that runs code offers it as page.py and page.ipynb, written beside the
    page, and its blocks that continue the code above say so (downloads.py).
+6. A failed executed block stops the build, strict or not: markdown-exec only logs a
+   warning and puts the traceback on the page. Each page's HTML is read (verify.py beside
+   this file): a failed block is a build error at the end of the build, naming every failed
+   block, except under `mkdocs serve`, where the page shows the writer the traceback. The
+   counts of each page (block outputs, results passed and REJECTED) go into
+   checks-manifest.json in the site, which `python docs/_build/verify.py SITE_DIR` checks
+   the published pages against.
 """
 
+import json
+import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 import downloads
+import verify
 from mathml import MathMLExtension
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from scrollable import ScrollableMathExtension
 from search_scope import SearchScopeExtension
@@ -80,3 +91,43 @@ def on_page_markdown(markdown, page, **kwargs):
     code, uris = offered.get(page.file.src_uri, (None, ()))
     links = tuple(downloads.relative_link(uri, page.file.src_uri) for uri in uris)
     return downloads.with_labels(markdown, links, code)
+
+
+# --- 6. a failed block fails the build; the counts go into the site's manifest ---------------
+
+serving = False
+counted = {}  # page src_uri -> verify.PageCount, for this build
+
+
+def on_startup(command, **kwargs) -> None:
+    global serving
+    serving = command == "serve"
+    # The check helpers then raise an ordinary exception, which markdown-exec shows on the
+    # page; this hook fails the build on it (snippets/gradcheck.py, BuildStoppedError).
+    os.environ["SHOW_FAILED_CHECKS"] = "1"
+
+
+def on_page_content(html, page, **kwargs):
+    counted[page.file.src_uri] = verify.read_page(html)
+    return html
+
+
+def on_post_build(config, **kwargs) -> None:
+    pages, counted_now = {}, dict(counted)
+    counted.clear()
+    failed = [
+        f"docs/{src_uri}: {line}"
+        for src_uri, count in sorted(counted_now.items())
+        for line in (*count.failures, *(f"unexpected REJECTED {u}" for u in count.unexpected))
+    ]
+    if serving:
+        return  # the pages show the writer what failed; `mkdocs serve` keeps serving
+    if failed:
+        heading = "executed blocks failed, so the site must not be published:\n"
+        raise PluginError(heading + "\n".join(failed))
+    for src_uri, count in sorted(counted_now.items()):
+        if count.outputs or count.passed or count.rejected:
+            pages[src_uri] = verify.manifest_entry(src_uri, count)
+    manifest = {"built_by": "mkdocs with docs/_build/hooks.py", "pages": pages}
+    target = Path(config.site_dir) / verify.MANIFEST
+    target.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
