@@ -7,9 +7,12 @@ MkDocs hook (docs/_build/hooks.py) puts the project root first on sys.path.
 
 The test: a copy of the project with a wrong gradient planted in snippets/two_layer_net.py,
 and a correct copy of `snippets` first on PYTHONPATH. A one-page site with the project's
-hook, showing the file and running the check of its gradients, must fail to build
-strictly; the same site without the planted error must build (so the failure is the
-planted error's, not the set-up's).
+hook, showing the file and running the check of its gradients, must fail to build; the
+same site without the planted error must build strictly (so the failure is the planted
+error's, not the set-up's). The planted copy is built with --no-strict: markdown-exec only
+logs a warning for a failed block, so what fails that build is the hook, which reads every
+page for failed blocks (a strict build fails on the warning alone). The verifier
+(docs/_build/verify.py) then refuses the pages that build left behind.
 """
 
 import os
@@ -76,9 +79,9 @@ def project_copy(into: Path, *, planted: bool) -> Path:
     return into
 
 
-def build(project: Path, env: dict) -> subprocess.CompletedProcess:
+def build(project: Path, env: dict, strict: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", str(project / "site")],
+        [str(MKDOCS), "build", strict, "--site-dir", str(project / "site")],
         cwd=project,
         env=env,
         capture_output=True,
@@ -108,7 +111,7 @@ def builds(tmp_path_factory):
         runs = dict(
             zip(
                 ("planted", "control"),
-                pool.map(lambda p: build(p, env), (planted, control)),
+                pool.map(build, (planted, control), (env, env), ("--no-strict", "--strict")),
                 strict=True,
             )
         )
@@ -130,3 +133,24 @@ def test_the_planted_wrong_gradient_fails_the_strict_build(builds):
     assert planted.returncode != 0, "the build ran the other copy, not the file it shows"
     assert "REJECTED" in planted.stderr, planted.stderr[-3000:]
     assert "dW1" in planted.stderr, planted.stderr[-3000:]
+    assert "must not be published" in planted.stderr, planted.stderr[-3000:]
+
+
+def test_the_verifier_refuses_what_the_planted_build_left(builds):
+    site = builds[1].parent / "planted" / "site"
+    docs = site.parent / "docs"
+    verify = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "docs" / "_build" / "verify.py"),
+            str(site),
+            "--docs",
+            str(docs),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert verify.returncode == 1, verify.stdout
+    assert "index.html: block <session planted" in verify.stdout, verify.stdout
+    assert "REJECTED dW1" in verify.stdout, verify.stdout

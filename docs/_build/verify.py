@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import itertools
 import json
 import re
 import sys
@@ -54,6 +55,8 @@ RESULT = re.compile(r"^\s*(?:[^:\n]{1,40}:\s+)?(?P<verdict>passed|REJECTED)\b")
 TRACEBACK = "Traceback (most recent call last)"
 # markdown-exec compiles each block under this file name: it names the failed block.
 BLOCK_NAME = re.compile(r'File "<code block: (?P<name>[^>]*)>"')
+# The last line of a traceback: the exception's name and message.
+ERROR_LINE = re.compile(r"^[\w.]*(?:Error|Exception|Exit|Interrupt)\b.*$", re.M)
 
 
 @dataclass
@@ -99,15 +102,22 @@ def read_page(page_html: str) -> PageCount:
                     where = _section(page_html, div.start())
                     count.unexpected.append(f"{where}: {line.strip()[:160]}")
         previous = div
-    plain = _text(CODE_DIV.sub("", page_html))
-    if TRACEBACK in plain:
-        count.failures.append(f"{_section(page_html, plain.find(TRACEBACK))}: a traceback")
+    # A traceback outside such blocks (another theme or highlighter, or in the prose).
+    rest = CODE_DIV.sub("", page_html)
+    cuts = [0, *(h.start() for h in HEADING.finditer(rest)), len(rest)]
+    for begin, end in itertools.pairwise(cuts):
+        for trace in _text(rest[begin:end]).split(TRACEBACK)[1:]:
+            names = BLOCK_NAME.findall(trace)
+            block = f"block <{names[-1]}>" if names else "a traceback"
+            error = ERROR_LINE.search(trace)
+            said = f": {error.group().strip()[:240]}" if error else ""
+            count.failures.append(f"{block} {_section(rest, end)} failed{said}")
     return count
 
 
 def _section(page_html: str, position: int) -> str:
     """The title of the last heading before `position`, as the reader sees it."""
-    headings = [h for h in HEADING.finditer(page_html) if h.start() < position]
+    headings = [h for h in HEADING.finditer(page_html) if h.end() < position]
     if not headings:
         return "at the top"
     title = _text(headings[-1]["text"]).replace("¶", "").strip()
