@@ -20,7 +20,8 @@
 6. A failed executed block stops the build, strict or not: markdown-exec only logs a
    warning and puts the traceback on the page. Each page's HTML is read (verify.py beside
    this file): a failed block is a build error at the end of the build, naming every failed
-   block, except under `mkdocs serve`, where the page shows the writer the traceback. The
+   block, except under `mkdocs serve`, where the page shows the writer the traceback (with
+   `mkdocs serve --no-strict`: strict mode alone stops on markdown-exec's warning). The
    counts of each page (block outputs, results passed and REJECTED) go into
    checks-manifest.json in the site, which `python docs/_build/verify.py SITE_DIR` checks
    the published pages against.
