@@ -20,9 +20,9 @@ the page and the block) if
 
 Usage (from the project root): python docs/_build/verify.py SITE_DIR
 
-It lives beside the hooks because the build records its counts with the same functions
-(`read_page`) that the verifier checks them with: one definition of "a check result".
-It needs only the standard library and the page reader of downloads.py.
+It lives beside the hooks because the build records its counts with the same function
+(`read_page`) that the verifier checks them with: one definition of "a check result". It
+reads the pages' sources with downloads.py, so it needs the docs extra (no MkDocs run).
 """
 
 from __future__ import annotations
