@@ -486,6 +486,8 @@ def site(results: dict[str, tuple[float, bool, str]]) -> None:
             "-m",
             "pytest",
             "-q",
+            "-n",
+            "auto",
             "-p",
             "no:cacheprovider",
             "--ignore=tests/browser",
@@ -495,7 +497,7 @@ def site(results: dict[str, tuple[float, bool, str]]) -> None:
     ok = run.returncode == 0
     summary = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else ""
     results["test suite without browser tests"] = (seconds, ok, "" if ok else f"({summary})")
-    print(f"   pytest without tests/browser:           {seconds:6.1f} s  {summary}")
+    print(f"   pytest -n auto without tests/browser:   {seconds:6.1f} s  {summary}")
 
 
 def last_problem(run: subprocess.CompletedProcess) -> str:
