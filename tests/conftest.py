@@ -29,14 +29,17 @@ def built_site(tmp_path_factory):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist (`-n`), the tests that read the built site share one worker.
+    """Under pytest-xdist (`-n`), which tests share a worker.
 
-    The site then is built once, by that worker, while the other workers run the rest.
-    The suites in subfolders (tests/browser, tests/page_downloads) are left out of the
-    group: they take minutes, so a second worker that builds its own copy of the site and
-    takes half of them finishes sooner. Without `-n` the marker does nothing.
+    The tests at the top of tests/ that read the built site share one worker, so the site is
+    built once while the other workers run the rest. The suites in subfolders
+    (tests/browser, tests/page_downloads) take minutes and set up per module (a browser tab,
+    every page read once): each of their modules stays on one worker, and a second worker
+    that takes another module builds its own copy of the site. Without `-n` the markers do
+    nothing.
     """
     for item in items:
-        in_a_subfolder_suite = item.path.parent != TESTS
-        if "built_site" in getattr(item, "fixturenames", ()) and not in_a_subfolder_suite:
+        if item.path.parent != TESTS:
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+        elif "built_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("built-site"))
