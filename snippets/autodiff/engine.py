@@ -59,7 +59,12 @@ class Tensor:
             if t._backward is None or t.grad is None:
                 continue
             for parent, g in zip(t.parents, t._backward(t.grad), strict=True):
-                parent.grad = g if parent.grad is None else parent.grad + g  # accumulate
+                if g.shape != parent.shape:
+                    raise ValueError(
+                        f"{t.op}'s backward gave a gradient of shape {g.shape}"
+                        f" for an input of shape {parent.shape}"
+                    )
+                accumulate(parent, g)
 
     # The operations. Each returns a new Tensor with its parents and backward pass.
     def __matmul__(self, other):  # math-to-code.md: dA = G Bᵀ, dB = Aᵀ G
@@ -74,7 +79,7 @@ class Tensor:
         axis = _bias_axis(big.shape, small.shape)
 
         def backward(g):
-            g_small = g if axis is None else g.sum(axis=axis).reshape(small.shape)
+            g_small = g if axis is None else sum_over_broadcast(g, axis, small.shape)
             return (g, g_small) if big is self else (g_small, g)
 
         return Tensor(self.data + other.data, (self, other), backward, "add")
@@ -205,6 +210,16 @@ def _bias_axis(big, small):
         else ""
     )
     raise ValueError(f"cannot add shapes {big} and {small}: shapes must match{bias}")
+
+
+def accumulate(t, g):
+    """A tensor used k times gets the sum of k gradients: dφ = G₁ : dA + G₂ : dA + ..."""
+    t.grad = g if t.grad is None else t.grad + g
+
+
+def sum_over_broadcast(g, axis, shape):
+    """A bias added to every row (axis 0) or column (axis 1): its gradient sums over them."""
+    return g.sum(axis=axis).reshape(shape)
 
 
 def topological_order(root):

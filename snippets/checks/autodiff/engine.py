@@ -9,6 +9,7 @@ its module when a check runs, so tests can swap in a broken one and see it rejec
 """
 
 # --8<-- [start:setup]
+import contextlib
 import inspect
 
 import numpy as np
@@ -190,10 +191,10 @@ def diamond(x):
 
 
 def deep_diamond(x):
-    """A chain of diamonds, v ← v + tanh(v), eight deep, then φ = Σ v."""
+    """A chain of diamonds, v ← tanh(v) + v, eight deep, then φ = Σ v."""
     v = x
     for _ in range(8):
-        v = v + v.tanh()
+        v = v.tanh() + v
     return v.sum()
 
 
@@ -205,7 +206,7 @@ def check_reuse_and_order(seed=0):
     for label, build, arrays in (
         ("A used twice, Σ (A B) ∘ A", used_twice, [A, B]),
         ("diamond, Σ σ(tanh x) ∘ exp(tanh x)", diamond, [x]),
-        ("eight diamonds, v ← v + tanh(v)", deep_diamond, [x]),
+        ("eight diamonds, v ← tanh(v) + v", deep_diamond, [x]),
     ):
         results += gradients_against_differences(build, arrays, seed, label)
     return results
@@ -307,3 +308,49 @@ def check_training(runs=None, fall=0.1):
 
 
 # --8<-- [end:training]
+
+
+# --8<-- [start:broken_engines]
+def overwrite(t, g):
+    """Wrong: the last use's gradient replaces the others instead of adding to them."""
+    t.grad = g
+
+
+def mean_over_broadcast(g, axis, shape):
+    """Wrong: the bias gradient averaged over the rows (or columns) instead of summed."""
+    return g.mean(axis=axis).reshape(shape)
+
+
+def no_sum_over_broadcast(g, axis, shape):
+    """Wrong: the bias gets the whole (N, m) gradient, not summed at all."""
+    return g
+
+
+def depth_first_order(root):
+    """Wrong: each tensor as soon as one of its users is reached, depth first, before the
+    other users have sent their part of its gradient."""
+    order, seen, stack = [], set(), [root]
+    while stack:
+        t = stack.pop()
+        if id(t) not in seen:
+            seen.add(id(t))
+            order.append(t)
+            stack.extend(t.parents)
+    return order
+
+
+@contextlib.contextmanager
+def broken_engine(**replaced):
+    """The engine with some of its functions replaced (accumulate, sum_over_broadcast,
+    topological_order), for the checks to run on; restored afterwards."""
+    saved = {name: getattr(engine, name) for name in replaced}
+    try:
+        for name, function in replaced.items():
+            setattr(engine, name, function)
+        yield
+    finally:
+        for name, function in saved.items():
+            setattr(engine, name, function)
+
+
+# --8<-- [end:broken_engines]
