@@ -153,6 +153,7 @@ def test_more_refusals():
             "gamma and beta (p,)",
         ),
         "transpose of a vector": (lambda: Tensor(np.ones(3)).T, "transposes a matrix"),
+        "a seed with NaN": (lambda: Z.backward(np.full((4, 3), np.nan)), "no NaN"),
     }
     for what, (attempt, words) in cases.items():
         with pytest.raises((TypeError, ValueError)) as error:

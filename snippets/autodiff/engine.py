@@ -47,9 +47,10 @@ class Tensor:
                 )
             seed = np.ones(self.shape)
         seed = np.asarray(seed, dtype=np.float64)
-        if seed.shape != self.shape:
+        if seed.shape != self.shape or np.isnan(seed).any():
             raise ValueError(
-                f"the seed must have the tensor's shape {self.shape}; got {seed.shape}"
+                f"the seed must have the tensor's shape {self.shape}, no NaN;"
+                f" got shape {seed.shape}"
             )
         order = topological_order(self)
         for t in order:
