@@ -201,3 +201,28 @@ def test_readme_has_the_verify_site_command():
     assert '"$SITE_DIR"' in block, block
     assert "verify-site-command" in (ROOT / ".ci" / "run").read_text()
     assert "verify-site-command" in (ROOT / ".github" / "workflows" / "deploy.yml").read_text()
+
+
+def test_the_hook_fails_a_build_but_not_serve_on_a_failed_block(tmp_path, monkeypatch):
+    """docs/_build/hooks.py: a failed block ends `mkdocs build` (strict or not) with every
+    failed block named, and writes no manifest; under `mkdocs serve` the page shows it."""
+    import hooks
+    from mkdocs.exceptions import PluginError
+
+    monkeypatch.setenv("SHOW_FAILED_CHECKS", "0")  # restored after the test
+    config = type("Config", (), {"site_dir": str(tmp_path)})()
+    failed = verify.PageCount(outputs=1, failures=["block <session s> under x failed: E"])
+    for command in ("serve", "build"):
+        hooks.on_startup(command)
+        hooks.counted.update({"a.md": failed, "b.md": verify.PageCount(outputs=2, passed=3)})
+        if command == "serve":
+            hooks.on_post_build(config)
+        else:
+            with pytest.raises(PluginError, match=r"docs/a\.md: block <session s> under x"):
+                hooks.on_post_build(config)
+        assert not (tmp_path / verify.MANIFEST).exists(), command
+    assert hooks.serving is False
+    hooks.counted["b.md"] = verify.PageCount(outputs=2, passed=3)
+    hooks.on_post_build(config)
+    written = json.loads((tmp_path / verify.MANIFEST).read_text())["pages"]
+    assert written == {"b.md": {"html": "b/index.html", "outputs": 2, "passed": 3, "rejected": 0}}
