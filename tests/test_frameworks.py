@@ -296,3 +296,17 @@ def test_the_names_files_run_alone(names):
     assert run.returncode == 0, f"{path} does not run alone:\n{run.stderr[-2000:]}"
     assert run.stdout.count(": True") == 2, run.stdout
     assert "(3, 5, 3, 4)" in run.stdout, run.stdout
+
+
+def test_the_page_shows_each_file_whole_and_says_how_to_run_these_tests():
+    page = (ROOT / "docs" / "autodiff" / "frameworks.md").read_text()
+    for path in FILES.values():
+        assert f'--8<-- "{path}"' in page, f"the page does not show {path} whole"
+    assert 'pip install -e ".[frameworks]"' in page
+    assert "pytest tests/test_frameworks.py" in page
+
+
+def test_torch_linear_stores_its_weight_out_by_in(torch_names):
+    """The page says nn.Linear stores W as (outputs, inputs), the layout linear_grads uses."""
+    torch = importlib.import_module("torch")
+    assert tuple(torch.nn.Linear(3, 5).weight.shape) == (5, 3)

@@ -294,6 +294,10 @@ PROOFS_PAGES = [
     "proofs.md", "kronecker.md", "traces-and-layout.md", "math-to-code.md", "claims.md",
 ]  # fmt: skip
 
+#: The frameworks page introduces no letter of its own: it writes D = WX, G, φ, m, q, n, λ, θ,
+#: I, η (CORE), Y, N, b, 1 (LAYERS), and holds itself to the registry.
+FRAMEWORKS_PAGES = ["autodiff/frameworks.md"]
+
 SECTIONS = {"CORE": CORE, "CHECKING": CHECKING, "CATALOGUE": CATALOGUE, "LAYERS": LAYERS,
             "PROOFS": PROOFS}  # fmt: skip
 SYMBOLS = [symbol for rows in SECTIONS.values() for symbol in rows]
