@@ -22,6 +22,7 @@ from page_includes import ROOT
 from seeds_and_shapes import SEEDS, SHAPES
 from standalone import run_alone
 
+from snippets.checks.frameworks import check_jacobian_layout, check_ones_seed, check_seeded_backward
 from snippets.checks.layers.transformer_block import block_inputs
 from snippets.four_index import contract, dD_dW
 from snippets.gradcheck import compare, expect_pass, expect_reject
@@ -37,7 +38,7 @@ SQUARE = (4, 4, 4)
 INSTALL = {
     "torch": 'PyTorch is not installed: `.venv/bin/pip install -e ".[frameworks]"` (CPU build)',
     "jax": "JAX is not installed (it is in no extra: `pip install jax` to run these)",
-    "tensorflow": "TensorFlow is not installed (in no extra: `pip install tensorflow`)",
+    "tensorflow": "TensorFlow is not installed (it is in no extra: `pip install tensorflow`)",
 }
 FILES = {
     "torch": "snippets/frameworks/torch_names.py",
@@ -310,3 +311,36 @@ def test_torch_linear_stores_its_weight_out_by_in(torch_names):
     """The page says nn.Linear stores W as (outputs, inputs), the layout linear_grads uses."""
     torch = importlib.import_module("torch")
     assert tuple(torch.nn.Linear(3, 5).weight.shape) == (5, 3)
+
+
+# --- The numpy side, run on the page at build time: every seed and shape, and its teeth ---
+
+
+def test_the_pages_numpy_checks():
+    results = []
+    for seed, shape in cases():
+        results += check_seeded_backward(seed, shape) + check_jacobian_layout(seed, shape)
+        results.append(check_ones_seed(seed, shape))
+        results.append(check_ones_seed(seed, shape, ones=True))
+    expect_pass(*results)
+
+
+def test_the_pages_numpy_checks_reject_wrong_answers():
+    def transposed(G, W, X):
+        return X @ G.T, G.T @ W
+
+    def not_transposed(G, W, X):
+        return G @ X, W @ G
+
+    def dD_transposed(G, W, X):
+        return G.T @ X.T
+
+    results = []
+    for seed in SEEDS:
+        results += check_seeded_backward(seed, SQUARE, backward=transposed)[1:]
+        results += check_seeded_backward(seed, SQUARE, backward=not_transposed)[1:]
+        results += check_jacobian_layout(seed, SQUARE, backward=not_transposed)[:1]
+        results.append(check_ones_seed(seed, SQUARE, claimed=dD_transposed))
+    expect_reject(*results)
+    # The trap the page shows: with the all-ones seed of D.sum(), the wrong formula passes.
+    expect_pass(*(check_ones_seed(s, SQUARE, ones=True, claimed=dD_transposed) for s in SEEDS))

@@ -19,16 +19,18 @@ from snippets.matmul import matmul_backward
 
 
 # --8<-- [start:check_seeded_backward]
-def check_seeded_backward(seed=0, shape=(3, 4, 5), backward=matmul_backward):
+def check_seeded_backward(seed=0, shape=(3, 4, 5), backward=matmul_backward, context=""):
     """D.backward(gradient=G), vjp_fn(G) and tape.gradient(D, [W, X], output_gradients=G)
     return the gradients of the scalar φ = G : D. The site's backward pass (dW, dX) against
-    finite differences of that φ, and ∂φ/∂D against G (what D.grad holds)."""
+    finite differences of that φ, and ∂φ/∂D against G (what D.grad holds). `context` is
+    appended to each label."""
     W, X, G = random_inputs(seed, shape)
     dW, dX = backward(G, W, X)
+    phi_W, phi_X = (lambda W: np.sum(G * (W @ X))), (lambda X: np.sum(G * (W @ X)))
     return [
-        check_gradient(lambda D: np.sum(G * D), G, W @ X, label="∂(G : D)/∂D = G: dD"),
-        check_gradient(lambda W: np.sum(G * (W @ X)), dW, W, label="∂(G : WX)/∂W: dW"),
-        check_gradient(lambda X: np.sum(G * (W @ X)), dX, X, label="∂(G : WX)/∂X: dX"),
+        check_gradient(lambda D: np.sum(G * D), G, W @ X, label="dD = G" + context),
+        check_gradient(phi_W, dW, W, label="dW of φ = G : WX" + context),
+        check_gradient(phi_X, dX, X, label="dX of φ = G : WX" + context),
     ]
 
 
