@@ -30,7 +30,7 @@ from snippets.checks.layers.transformer_block import block_inputs
 from snippets.four_index import contract, dD_dW
 from snippets.gradcheck import compare, expect_pass, expect_reject
 from snippets.layers.attention import attention_backward, causal_mask
-from snippets.layers.linear import linear_backward
+from snippets.layers.linear import linear_backward, linear_rows_backward
 from snippets.layers.normalization import layernorm_backward
 from snippets.layers.softmax import cross_entropy, cross_entropy_backward, softmax
 from snippets.layers.transformer_block import block_backward, block_forward
@@ -196,6 +196,28 @@ def test_the_two_layer_network(names):
         compare(got["dW2"], right["dW2"] * X.shape[1], label="dW2 without the 1/n"),
         compare(got["dW1"], right["dW1"].T, label="dW1 transposed"),
     )
+
+
+def test_tensorflow_dense_layout():
+    """Keras stores a Dense kernel (in, out): Y = X W + 1 bᵀ, the linear page's second layout."""
+    names = names_module("tensorflow")
+    keras = importlib.import_module("keras")
+    layer = keras.layers.Dense(5)
+    layer.build((None, 3))
+    assert tuple(layer.kernel.shape) == (3, 5), "Keras's kernel is not (in, out)"
+    results = []
+    for seed, (m, q, N) in cases():
+        X, Wt, b, dY = linear_inputs(seed, (m, q, N))
+        W = Wt.T.copy()  # (q, m): stored (in, out)
+        got = names.dense_grads(X, W, b, dY)
+        expected = linear_rows_backward(dY, X, W)
+        for name, value in zip(("dX", "dW", "db"), expected, strict=True):
+            label = f"Dense {name} (seed {seed}, m, q, N = {m}, {q}, {N})"
+            results.append(compare(got[name], value, label=label))
+    expect_pass(*results)
+    X, Wt, b, dY = linear_inputs(0, SQUARE)
+    got = names.dense_grads(X, Wt.T.copy(), b, dY)
+    expect_reject(compare(got["dW"], dY.T @ X, label="dW = dY.T @ X, the (out, in) formula"))
 
 
 # --- PyTorch only: the layers, the transformer block, accumulation, bad input, run alone ---

@@ -73,6 +73,20 @@ def two_layer_net_grads(params: dict, X: np.ndarray, T: np.ndarray) -> dict:
 # --8<-- [end:two_layer_net]
 
 
+# --8<-- [start:dense]
+def dense_grads(X: np.ndarray, W: np.ndarray, b: np.ndarray, dY: np.ndarray) -> dict:
+    """Y = X W + 1 bᵀ, a Keras Dense layer's layout: kernel W stored (in, out), samples as rows;
+    dY given. Returns dX = dY Wᵀ (N, q), dW = Xᵀ dY (q, m), db = dYᵀ 1 (m,)."""
+    X, W, b = tf.Variable(X), tf.Variable(W), tf.Variable(b)
+    with tf.GradientTape() as tape:
+        Y = X @ W + b  # b broadcasts over the rows
+    dX, dW, db = tape.gradient(Y, [X, W, b], output_gradients=tf.constant(dY))
+    return {"dX": dX.numpy(), "dW": dW.numpy(), "db": db.numpy()}
+
+
+# --8<-- [end:dense]
+
+
 if __name__ == "__main__":
     rng = np.random.default_rng(0)
     m, q, n = 3, 4, 5
