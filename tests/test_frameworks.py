@@ -319,6 +319,19 @@ def test_torch_grad_adds_up_over_backward_calls(torch_names):
     expect_reject(compare(Wt.grad.numpy(), G @ X.T, label="W.grad after two calls is dW"))
 
 
+def test_torch_intermediate_has_no_grad_without_retain_grad(torch_names):
+    """The page's second trap: D.grad is None (with a warning) unless D.retain_grad() ran."""
+    torch = importlib.import_module("torch")
+    W, X, G = (torch.tensor(A) for A in matmul_inputs(0, (3, 4, 5)))
+    W.requires_grad_(True)
+    D = W @ X
+    (G * D).sum().backward()
+    with pytest.warns(UserWarning, match="not a leaf"):
+        assert D.grad is None
+    got = torch_names.matmul_grads_scalar_loss(*(A.detach().numpy() for A in (W, X, G)))
+    expect_pass(compare(got["dD"], G.numpy(), label="D.grad after D.retain_grad() is G"))
+
+
 def test_torch_refuses_what_it_would_compute_less_precisely(torch_names):
     W, X, G = matmul_inputs(0, (3, 4, 5))
     with pytest.raises(TypeError, match="float64"):
