@@ -294,12 +294,15 @@ PROOFS_PAGES = [
     "proofs.md", "kronecker.md", "traces-and-layout.md", "math-to-code.md", "claims.md",
 ]  # fmt: skip
 
-#: The frameworks page introduces no letter of its own: it writes D = WX, G, φ, m, q, n, λ, θ,
-#: I, η (CORE), Y, N, b, 1 (LAYERS), and holds itself to the registry.
-FRAMEWORKS_PAGES = ["autodiff/frameworks.md"]
+# --- From derivations to autodiff (autodiff/engine.md, autodiff/frameworks.md) ---
+# The engine page uses letters registered above only (A, B, C, G, T for the rules and the
+# networks; x, \alpha, \pi for GELU); it adds none. The frameworks page adds none either:
+# D = WX, G, φ, m, q, n, λ, θ, I, η (CORE); Y, N, b, 1 (LAYERS).
+AUTODIFF: list[Symbol] = []
+AUTODIFF_PAGES = ["autodiff/engine.md", "autodiff/frameworks.md"]
 
 SECTIONS = {"CORE": CORE, "CHECKING": CHECKING, "CATALOGUE": CATALOGUE, "LAYERS": LAYERS,
-            "PROOFS": PROOFS}  # fmt: skip
+            "PROOFS": PROOFS, "AUTODIFF": AUTODIFF}  # fmt: skip
 SYMBOLS = [symbol for rows in SECTIONS.values() for symbol in rows]
 
 
