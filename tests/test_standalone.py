@@ -3,7 +3,9 @@
 A whole file is an include line without a section, `--8<-- "snippets/x.py"`. Each is run
 by itself in an empty folder where the project cannot be imported (tests/standalone.py),
 and imports nothing but the standard library and numpy, plus SymPy or matplotlib where the
-first lines of its docstring say it needs them.
+first lines of its docstring say it needs them. A file that needs a deep-learning framework
+(PyTorch, JAX, TensorFlow) says so the same way and is run alone by tests/test_frameworks.py,
+where that framework is installed.
 
 The one exception is site machinery (the figures, the exact and symbolic checkers): files
 that build on other files of the site and say so in the first lines of their docstring. The
@@ -24,6 +26,10 @@ sys.path.insert(0, str(ROOT / "docs" / "_build"))
 import downloads
 
 MAY_NEED = {"sympy": "sympy", "matplotlib": "matplotlib"}  # module: word its docstring says
+#: Deep-learning frameworks a file may need, said the same way. Such a file is run alone by
+#: tests/test_frameworks.py where its framework is installed, not here.
+FRAMEWORKS = {"torch": "pytorch", "jax": "jax", "tensorflow": "tensorflow"}
+MAY_NEED |= FRAMEWORKS
 DOCSTRING_LINES = 3  # where a file says what it needs beyond numpy
 
 
@@ -70,13 +76,19 @@ def top_level_imports(source: str) -> set[str]:
     return names
 
 
+def needs_a_framework(path: str) -> bool:
+    return bool(top_level_imports((ROOT / path).read_text()) & set(FRAMEWORKS))
+
+
+#: Run alone here: numpy (and what the docstring says) only; the framework files elsewhere.
+RUN_HERE = [p for p in ALONE if not needs_a_framework(p)]
+
+
 @pytest.fixture(scope="module")
 def runs():
     """Each file copied alone under its own name (two files may share a name: one at a time)."""
     by_name: dict[str, list[str]] = {}
-    for path in WHOLE_FILES:
-        if path in MACHINERY:
-            continue
+    for path in RUN_HERE:
         by_name.setdefault(path.rsplit("/", 1)[-1], []).append(path)
     out = {}
     while any(by_name.values()):
@@ -97,7 +109,7 @@ def test_whole_file_imports_only_what_it_says(path):
     assert not extra, f"{path} imports {sorted(extra)}: numpy only, or say so in its docstring"
 
 
-@pytest.mark.parametrize("path", ALONE)
+@pytest.mark.parametrize("path", RUN_HERE)
 def test_whole_file_runs_alone(path, runs):
     run = runs[path]
     assert run.returncode == 0, f"{path} does not run alone:\n{run.stderr[-2000:]}"

@@ -294,11 +294,12 @@ PROOFS_PAGES = [
     "proofs.md", "kronecker.md", "traces-and-layout.md", "math-to-code.md", "claims.md",
 ]  # fmt: skip
 
-# --- From derivations to autodiff (autodiff/engine.md) ---
+# --- From derivations to autodiff (autodiff/engine.md, autodiff/frameworks.md) ---
 # The engine page uses letters registered above only (A, B, C, G, T for the rules and the
-# networks; x, \alpha, \pi for GELU); it adds none.
+# networks; x, \alpha, \pi for GELU); it adds none. The frameworks page adds none either:
+# D = WX, G, φ, m, q, n, λ, θ, I, η (CORE); Y, N, b, 1 (LAYERS).
 AUTODIFF: list[Symbol] = []
-AUTODIFF_PAGES = ["autodiff/engine.md"]
+AUTODIFF_PAGES = ["autodiff/engine.md", "autodiff/frameworks.md"]
 
 SECTIONS = {"CORE": CORE, "CHECKING": CHECKING, "CATALOGUE": CATALOGUE, "LAYERS": LAYERS,
             "PROOFS": PROOFS, "AUTODIFF": AUTODIFF}  # fmt: skip
