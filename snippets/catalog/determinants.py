@@ -16,6 +16,9 @@ import numpy as np
 from snippets.catalog.code import determinants as copyable
 from snippets.catalog.entry import Identity
 from snippets.catalog.linalg import exact_capable
+from snippets.catalog.sample import KAPPA_MAX, dims, full_rank, invertible
+
+__all__ = ["dims", "full_rank", "invertible"]  # re-exported for the other families and tests
 
 #: The copyable functions (snippets/catalog/code/determinants.py), also runnable on exact matrices.
 code = exact_capable(copyable)
@@ -23,35 +26,8 @@ code = exact_capable(copyable)
 FAMILY = "determinants"
 
 
-# --8<-- [start:samples]
-def invertible(rng: np.random.Generator, n: int, sign: int = 0) -> np.ndarray:
-    """A random n × n matrix U diag(s) Vᵀ with U, V orthogonal and s in [1, 2].
-
-    Its condition number is at most 2, so inverses and finite differences are accurate.
-    sign = +1 or −1 forces the sign of the determinant; 0 leaves it random.
-    """
-    U, _ = np.linalg.qr(rng.standard_normal((n, n)))
-    V, _ = np.linalg.qr(rng.standard_normal((n, n)))
-    X = U @ np.diag(rng.uniform(1.0, 2.0, n)) @ V.T
-    if sign and np.sign(np.linalg.det(X)) != sign:
-        X[0] = -X[0]
-    return X
-
-
-def dims(square: int | None, *sizes: int) -> tuple[int, ...]:
-    """The default sizes, or every size equal to `square` (where only numbers show a transpose)."""
-    return sizes if square is None else (square,) * len(sizes)
-
-
-def full_rank(rng: np.random.Generator, m: int, n: int) -> np.ndarray:
-    """A random m × n matrix of full rank min(m, n), singular values in [1, 2]."""
-    k = min(m, n)
-    U, _ = np.linalg.qr(rng.standard_normal((m, k)))
-    V, _ = np.linalg.qr(rng.standard_normal((n, k)))
-    return U @ np.diag(rng.uniform(1.0, 2.0, k)) @ V.T
-
-
-# --8<-- [end:samples]
+# The samplers (orthogonal, invertible, full_rank, dims, ...) live in snippets/catalog/sample.py,
+# with the cases they cover; they are imported here, where the other families find them.
 
 
 DET = Identity(
@@ -65,15 +41,39 @@ DET = Identity(
     f=code.f_det,
     grad=code.grad_det,
     numerator=code.numerator_det,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
+    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4, rng=rng))},
     exact="rational",
 )
 
 
+#: The largest condition number of X in a Gram matrix XᵀX or XXᵀ, whose own is its square.
+GRAM_KAPPA = KAPPA_MAX**0.5
+
+
+def _gram(rng, square, m, n):
+    """{"X": X} of full rank, m × n, for an entry that inverts XᵀX (m > n) or XXᵀ (m < n):
+    the smaller size may be 1; the Gram matrix has condition number ≤ KAPPA_MAX."""
+    sizes = dims(square, m, n, rng=rng, ones=[int(np.argmin([m, n]))])
+    return {"X": full_rank(rng, *sizes, GRAM_KAPPA)}
+
+
+def _power(rng, square, exponent):
+    """{"X": X} invertible, for an entry whose f takes the determinant of a power Xᵏ̄: X has
+    condition number ≤ KAPPA_MAX^exponent (exponent = 1/k̄), so Xᵏ̄ has ≤ KAPPA_MAX."""
+    return {"X": invertible(rng, *dims(square, 4, rng=rng), kappa_max=KAPPA_MAX**exponent)}
+
+
 def _sample_AXB(rng, square=None):
-    """X: (p, r) = (4, 5), A: (s, p), B: (r, s) with s = 3; all n × n for square=n."""
-    s, p, r = dims(square, 3, 4, 5)
-    return {"X": full_rank(rng, p, r), "A": full_rank(rng, s, p), "B": full_rank(rng, r, s)}
+    """X: (p, r) = (4, 5), A: (s, p), B: (r, s) with s = 3 (s may be 1); all n × n for
+    square=n. AXB, the matrix inverted, has condition number ≤ KAPPA_MAX: A, X, B each have
+    ≤ KAPPA_MAX^(1/3)."""
+    s, p, r = dims(square, 3, 4, 5, rng=rng, ones=[0])
+    kappa = KAPPA_MAX ** (1 / 3)
+    return {
+        "X": full_rank(rng, p, r, kappa),
+        "A": full_rank(rng, s, p, kappa),
+        "B": full_rank(rng, r, s, kappa),
+    }
 
 
 DET_AXB = Identity(
@@ -104,7 +104,7 @@ DET_XTX = Identity(
     f=code.f_det_XtX,
     grad=code.grad_det_XtX,
     numerator=code.numerator_det_XtX,
-    sample=lambda rng, square=None: {"X": full_rank(rng, *dims(square, 5, 3))},
+    sample=lambda rng, square=None: _gram(rng, square, 5, 3),
     exact="rational",
 )
 
@@ -121,7 +121,7 @@ DET_XXT = Identity(
     f=code.f_det_XXt,
     grad=code.grad_det_XXt,
     numerator=code.numerator_det_XXt,
-    sample=lambda rng, square=None: {"X": full_rank(rng, *dims(square, 3, 5))},
+    sample=lambda rng, square=None: _gram(rng, square, 3, 5),
     exact="rational",
 )
 
@@ -137,7 +137,7 @@ LOGABSDET = Identity(
     f=code.f_logabsdet,
     grad=code.grad_logabsdet,
     numerator=code.numerator_logabsdet,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4), sign=-1)},
+    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4, rng=rng))},
 )
 
 
@@ -152,7 +152,7 @@ LOGDET_XTX = Identity(
     f=code.f_logdet_XtX,
     grad=code.grad_logdet_XtX,
     numerator=code.numerator_logdet_XtX,
-    sample=lambda rng, square=None: {"X": full_rank(rng, *dims(square, 5, 3))},
+    sample=lambda rng, square=None: _gram(rng, square, 5, 3),
 )
 
 
@@ -182,7 +182,7 @@ DET_X2 = Identity(
     f=code.f_det_X2,
     grad=code.grad_det_X2,
     numerator=code.numerator_det_X2,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
+    sample=lambda rng, square=None: _power(rng, square, 1 / 2),
     exact="rational",
 )
 
@@ -199,7 +199,7 @@ DET_XK = Identity(
     f=code.f_det_Xk,
     grad=code.grad_det_Xk,
     numerator=code.numerator_det_Xk,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
+    sample=lambda rng, square=None: _power(rng, square, 1 / 3),
     exact="rational",
 )
 
@@ -215,20 +215,32 @@ DET_INV = Identity(
     f=code.f_det_inv,
     grad=code.grad_det_inv,
     numerator=code.numerator_det_inv,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
+    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4, rng=rng))},
     exact="rational",
 )
 
 
-def _positive_part(rng, m):
-    """An m × m matrix with a positive definite symmetric part and a random skew part."""
-    S, N = full_rank(rng, m, m), rng.standard_normal((m, m))
-    return S @ S.T + N - N.T
+def _general_middle(rng, X, kappa):
+    """A p × p matrix A, general (not symmetric, its symmetric part mostly indefinite), with
+    XᵀAX invertible for X: p × r of full column rank, r ≤ p.
+
+    In an orthonormal basis Q = [U U⊥] whose first r columns U span X's columns, A is
+    [[B, C], [D, E]], with B = UᵀAU invertible of condition number ≤ kappa (any determinant
+    sign) and C, D, E standard normal: XᵀAX = (UᵀX)ᵀ B (UᵀX) depends on B only.
+    """
+    p, r = X.shape
+    Q, _ = np.linalg.qr(X, mode="complete")  # its first r columns span X's columns
+    core = rng.standard_normal((p, p))
+    core[:r, :r] = invertible(rng, r, kappa_max=kappa)
+    return Q @ core @ Q.T
 
 
 def _sample_XtAX(rng, square=None):
-    m, n = dims(square, 5, 3)
-    return {"X": full_rank(rng, m, n), "A": _positive_part(rng, m)}
+    """X: p × r = 5 × 3 (r may be 1), A general p × p; 𝓜 = XᵀAX has condition number
+    ≤ KAPPA_MAX (X's ≤ 10, B's ≤ 10: κ(𝓜) ≤ κ(X)² κ(B))."""
+    m, n = dims(square, 5, 3, rng=rng, ones=[1])
+    X = full_rank(rng, m, n, 10.0)
+    return {"X": X, "A": _general_middle(rng, X, 10.0)}
 
 
 DET_XTAX = Identity(
@@ -252,8 +264,25 @@ DET_XTAX = Identity(
 
 
 def _sample_XAXt(rng, square=None):
-    m, n = dims(square, 3, 5)
-    return {"X": full_rank(rng, m, n), "A": _positive_part(rng, n)}
+    """X: p × r = 3 × 5 (p may be 1), A general r × r; 𝓜 = XAXᵀ has condition number
+    ≤ KAPPA_MAX."""
+    m, n = dims(square, 3, 5, rng=rng, ones=[0])
+    X = full_rank(rng, m, n, 10.0)
+    return {"X": X, "A": _general_middle(rng, X.T, 10.0)}
+
+
+def _sample_A_xxt(rng, square=None):
+    """x: n = 4 (may be 1), A: n × n general, with 𝓜 = A + xxᵀ invertible of condition number
+    ≤ KAPPA_MAX (of either determinant sign): 𝓜 is drawn, then A = 𝓜 − xxᵀ."""
+    (n,) = dims(square, 4, rng=rng)
+    x = rng.standard_normal(n)
+    return {"x": x, "A": invertible(rng, n) - np.outer(x, x)}
+
+
+def _sample_I_XXt(rng, square=None):
+    """X: p × r, any p and r: 3 × 5 or 5 × 3 at random (either may be 1)."""
+    sizes = (3, 5) if rng.uniform() < 0.5 else (5, 3)
+    return {"X": rng.standard_normal(dims(square, *sizes, rng=rng))}
 
 
 DET_XAXT = Identity(
@@ -290,10 +319,7 @@ DET_A_XXT = Identity(
     f=code.f_det_A_xxt,
     grad=code.grad_det_A_xxt,
     numerator=code.numerator_det_A_xxt,
-    sample=lambda rng, square=None: {
-        "x": 0.5 * rng.standard_normal(4 if square is None else square),
-        "A": _positive_part(rng, 4 if square is None else square),
-    },
+    sample=_sample_A_xxt,
     exact="rational",
 )
 
@@ -310,7 +336,7 @@ LOGDET_I_XXT = Identity(
     f=code.f_logdet_I_XXt,
     grad=code.grad_logdet_I_XXt,
     numerator=code.numerator_logdet_I_XXt,
-    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 5))},
+    sample=_sample_I_XXt,
 )
 
 
