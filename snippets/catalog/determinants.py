@@ -65,15 +65,17 @@ def _power(rng, square, exponent):
 
 def _sample_AXB(rng, square=None):
     """X: (p, r) = (4, 5), A: (s, p), B: (r, s) with s = 3 (s may be 1); all n × n for
-    square=n. AXB, the matrix inverted, has condition number ≤ KAPPA_MAX: A, X, B each have
-    ≤ KAPPA_MAX^(1/3)."""
+    square=n. AXB, the matrix inverted, is drawn first: invertible, condition number up to
+    KAPPA_MAX, either determinant sign; then B = (AX)⁺ AXB + N Z, with N a basis of the null
+    space of AX and Z standard normal, is the general B that gives it."""
     s, p, r = dims(square, 3, 4, 5, rng=rng, ones=[0])
-    kappa = KAPPA_MAX ** (1 / 3)
-    return {
-        "X": full_rank(rng, p, r, kappa),
-        "A": full_rank(rng, s, p, kappa),
-        "B": full_rank(rng, r, s, kappa),
-    }
+    A = full_rank(rng, s, p, GRAM_KAPPA)
+    X = full_rank(rng, p, r, GRAM_KAPPA)
+    M = invertible(rng, s)
+    _, _, Vt = np.linalg.svd(A @ X)
+    null = Vt[s:].T  # r × (r − s): AX N = 0
+    B = np.linalg.pinv(A @ X) @ M + null @ rng.standard_normal((r - s, s))
+    return {"X": X, "A": A, "B": B}
 
 
 DET_AXB = Identity(
@@ -220,27 +222,28 @@ DET_INV = Identity(
 )
 
 
-def _general_middle(rng, X, kappa):
+def _general_middle(rng, X):
     """A p × p matrix A, general (not symmetric, its symmetric part mostly indefinite), with
-    XᵀAX invertible for X: p × r of full column rank, r ≤ p.
+    𝓜 = XᵀAX drawn by `invertible` (condition number up to KAPPA_MAX, either determinant sign),
+    for X: p × r of full column rank, r ≤ p.
 
-    In an orthonormal basis Q = [U U⊥] whose first r columns U span X's columns, A is
-    [[B, C], [D, E]], with B = UᵀAU invertible of condition number ≤ kappa (any determinant
-    sign) and C, D, E standard normal: XᵀAX = (UᵀX)ᵀ B (UᵀX) depends on B only.
+    With X = Q [R; 0] (Q orthogonal, R: r × r invertible), A = Q [[B, C], [D, E]] Qᵀ has
+    XᵀAX = Rᵀ B R whatever C, D, E (standard normal): B = R⁻ᵀ 𝓜 R⁻¹ gives the 𝓜 drawn.
     """
     p, r = X.shape
-    Q, _ = np.linalg.qr(X, mode="complete")  # its first r columns span X's columns
+    Q, R = np.linalg.qr(X, mode="complete")
+    R = R[:r]
     core = rng.standard_normal((p, p))
-    core[:r, :r] = invertible(rng, r, kappa_max=kappa)
+    core[:r, :r] = np.linalg.solve(R.T, np.linalg.solve(R.T, invertible(rng, r)).T).T
     return Q @ core @ Q.T
 
 
 def _sample_XtAX(rng, square=None):
-    """X: p × r = 5 × 3 (r may be 1), A general p × p; 𝓜 = XᵀAX has condition number
-    ≤ KAPPA_MAX (X's ≤ 10, B's ≤ 10: κ(𝓜) ≤ κ(X)² κ(B))."""
+    """X: p × r = 5 × 3 (r may be 1), A general p × p, 𝓜 = XᵀAX of condition number up to
+    KAPPA_MAX (see _general_middle)."""
     m, n = dims(square, 5, 3, rng=rng, ones=[1])
-    X = full_rank(rng, m, n, 10.0)
-    return {"X": X, "A": _general_middle(rng, X, 10.0)}
+    X = full_rank(rng, m, n, GRAM_KAPPA)
+    return {"X": X, "A": _general_middle(rng, X)}
 
 
 DET_XTAX = Identity(
@@ -267,8 +270,8 @@ def _sample_XAXt(rng, square=None):
     """X: p × r = 3 × 5 (p may be 1), A general r × r; 𝓜 = XAXᵀ has condition number
     ≤ KAPPA_MAX."""
     m, n = dims(square, 3, 5, rng=rng, ones=[0])
-    X = full_rank(rng, m, n, 10.0)
-    return {"X": X, "A": _general_middle(rng, X.T, 10.0)}
+    X = full_rank(rng, m, n, GRAM_KAPPA)
+    return {"X": X, "A": _general_middle(rng, X.T)}
 
 
 def _sample_A_xxt(rng, square=None):
