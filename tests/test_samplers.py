@@ -172,7 +172,9 @@ def check_entry(entry):
     stated = {name for kind, name, _ in reqs}
     # Square inputs at the default sizes (seed 0 draws them: its first number is 0.64).
     square = [
-        k for k in square_inputs(entry, samples[0]) if samples[0][k].shape[0] > 1 and k not in stated
+        k
+        for k in square_inputs(entry, samples[0])
+        if samples[0][k].shape[0] > 1 and k not in stated
     ]
     if entry.id in DECOMPOSED:
         name, of = DECOMPOSED[entry.id]
@@ -218,9 +220,8 @@ def check_entry(entry):
             wanted = {"tall": {1}, "wide": {-1}, "both orientations": {-1, 1}}[kind]
             if shapes != wanted:
                 problems.append(f"{name}: rows − columns had signs {sorted(shapes)}, not {wanted}")
-        elif kind == "nonzero":
-            if not all(np.any(of(i)) for i in samples):
-                problems.append(f"{name}: a draw is zero")
+        elif kind == "nonzero" and not all(np.any(of(i)) for i in samples):
+            problems.append(f"{name}: a draw is zero")
     for name in square:
         if name in structured:
             continue
@@ -238,7 +239,8 @@ def spread(name, kappas):
     """Condition numbers spread up to KAPPA_MAX: some near 1 and some near KAPPA_MAX."""
     low, high = KAPPA_MAX**0.25, KAPPA_MAX**0.75
     if min(kappas) > low or max(kappas) < high:
-        return [f"{name}: condition numbers {min(kappas):.3g}…{max(kappas):.3g}, not {low:.3g}…{high:.3g}"]
+        drawn = f"{min(kappas):.3g}…{max(kappas):.3g}"
+        return [f"{name}: condition numbers {drawn}, not reaching {low:.3g}…{high:.3g}"]
     return []
 
 
@@ -322,12 +324,15 @@ def test_sample_spec_words():
     sample = Sample(X="pp inv", A="pr full", S="rr sym", P="ss spd", u="t unit", ones="")
     for seed in range(10):
         i = sample(np.random.default_rng(seed))
-        assert i["X"].shape == (3, 3) and kappa(i["X"]) <= KAPPA_MAX * (1 + KAPPA_ROUNDING)
+        assert i["X"].shape == (3, 3)
+        assert kappa(i["X"]) <= KAPPA_MAX * (1 + KAPPA_ROUNDING)
         assert np.linalg.matrix_rank(i["A"]) == 3
-        assert is_symmetric(i["S"]) and is_symmetric(i["P"])
+        assert is_symmetric(i["S"])
+        assert is_symmetric(i["P"])
         assert np.all(np.linalg.eigvalsh(i["P"]) > 0)
         assert np.isclose(np.linalg.norm(i["u"]), 1.0)
-    assert dims(None, 3, 4) == (3, 4) and dims(2, 3, 4) == (2, 2)
+    assert dims(None, 3, 4) == (3, 4)
+    assert dims(2, 3, 4) == (2, 2)
     with pytest.raises(ValueError, match="must be square"):
         Sample(X="pr inv")
     with pytest.raises(ValueError, match="only letters"):

@@ -155,8 +155,6 @@ class Sample:
                 raise ValueError(f"input {name!r}: a {structure} matrix must be square")
             if structure == "full" and len(letters) != 2:
                 raise ValueError(f"input {name!r}: a full-rank input must be a matrix")
-            if structure == "unit" and len(letters) != 1:
-                raise ValueError(f"input {name!r}: a unit input must be a vector")
             self.specs[name] = (letters, structure)
         self.letters = "".join(sorted({c for letters, _ in self.specs.values() for c in letters}))
         if ones is not None and any(c not in self.letters for c in ones):
@@ -166,8 +164,13 @@ class Sample:
     def __call__(self, rng: np.random.Generator, square: int | None = None):
         letters = self.letters
         allowed = [letters.index(c) for c in self.ones]
-        sizes = dict(zip(letters, dims(square, *(DIMS[c] for c in letters), rng=rng,
-                                       ones=allowed), strict=True))
+        sizes = dict(
+            zip(
+                letters,
+                dims(square, *(DIMS[c] for c in letters), rng=rng, ones=allowed),
+                strict=True,
+            )
+        )
         inputs = {}
         for name, (letters, structure) in self.specs.items():
             shape = tuple(sizes[c] for c in letters)

@@ -17,9 +17,9 @@ import numpy as np
 
 from snippets.catalog.code import structured as copyable
 from snippets.catalog.determinants import dims
-from snippets.catalog.sample import symmetric  # noqa: F401 - the tests import it from here
 from snippets.catalog.entry import Identity
 from snippets.catalog.linalg import exact_capable
+from snippets.catalog.sample import symmetric
 
 #: The copyable functions (snippets/catalog/code/structured.py), also runnable on exact matrices.
 code = exact_capable(copyable)
