@@ -31,7 +31,12 @@ What the draws cover, stated here and asserted by tests/test_samplers.py over 40
   matrix, a vector of length 1. `Sample(ones="r", ...)` names the letters that may be 1 (all of
   them by default; "" for none). The decision is the generator's first draw, so the same seed
   gives the same inputs; `default_rng(0)`, whose first number is 0.64, draws default sizes.
+  Inside `with default_sizes():` no dimension is set to 1 (the generator draws the same
+  numbers): for a check whose point needs every size above 1, such as a transpose that must
+  show, or a convention that differs from another only off the diagonal.
 """
+
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -125,12 +130,25 @@ def dims(square: int | None, *sizes: int, rng=None, ones=None) -> tuple[int, ...
     sizes = list(sizes)
     if rng is not None:
         allowed = range(len(sizes)) if ones is None else ones
-        if rng.uniform() < ONE_PROBABILITY and len(allowed):
+        if rng.uniform() < ONE_PROBABILITY and len(allowed) and _ONES[-1]:
             sizes[rng.choice(allowed)] = 1
     return tuple(sizes)
 
 
 # --8<-- [end:samples]
+
+#: Whether `dims` may set a size to 1 (False inside `default_sizes`).
+_ONES = [True]
+
+
+@contextmanager
+def default_sizes():
+    """Within it, samplers draw every dimension at its default size, never 1."""
+    _ONES.append(False)
+    try:
+        yield
+    finally:
+        _ONES.pop()
 
 
 class Sample:
