@@ -50,6 +50,9 @@ STRUCTURES = ("sym", "spd", "inv", "full", "unit")
 #: inverts) has: the checks must pass up to it (see snippets/gradcheck.py's shorter steps).
 KAPPA_MAX = 1e3
 
+#: float64's machine epsilon.
+EPS = float(np.finfo(np.float64).eps)
+
 #: The chance that a draw at the default sizes sets one dimension to 1.
 ONE_PROBABILITY = 1 / 6
 
@@ -136,6 +139,15 @@ def dims(square: int | None, *sizes: int, rng=None, ones=None) -> tuple[int, ...
 
 
 # --8<-- [end:samples]
+
+def closed_form_tolerance(inputs: dict) -> float:
+    """The relative difference allowed between two evaluations of one closed form at drawn
+    inputs (exact arithmetic against float64, or two float64 orders of operations):
+    κ ε size, with κ = KAPPA_MAX the largest condition number drawn and size the number of
+    input entries. The one place where such a tolerance is set; finite-difference checks
+    derive theirs in snippets/gradcheck.py."""
+    return KAPPA_MAX * EPS * sum(np.size(v) for v in inputs.values())
+
 
 #: Whether `dims` may set a size to 1 (False inside `default_sizes`).
 _ONES = [True]
