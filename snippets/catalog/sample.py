@@ -140,6 +140,7 @@ def dims(square: int | None, *sizes: int, rng=None, ones=None) -> tuple[int, ...
 
 # --8<-- [end:samples]
 
+
 def closed_form_tolerance(inputs: dict) -> float:
     """The relative difference allowed between two evaluations of one closed form at drawn
     inputs (exact arithmetic against float64, or two float64 orders of operations):
