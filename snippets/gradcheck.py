@@ -42,6 +42,7 @@ Examples:
 from __future__ import annotations
 
 import inspect
+import itertools
 import math
 import os
 import sys
@@ -261,8 +262,9 @@ def step_sizes(x: np.ndarray) -> np.ndarray:
     ρ is the root mean square of x (1 if x is all zeros). Each step is a fixed fraction of
     the size of x, so a check means the same at any scale of x. These are the steps of
     `numerical_gradient`, `numerical_jacobian` and `check_gradient`, except that an entry
-    smaller than ρ where f curves too fast for its step (log x at an entry far below the
-    others) is redone with eps^(1/5) · max(|x_i|, ρ/1000).
+    (or a Jacobian's column) where f curves too fast for its step (log x at an entry far
+    below the others; the inverse of a matrix of condition number 1000) is redone with
+    steps 10, 100 and 1000 times shorter, and the best of them kept.
     """
     x = _checked_point(x, "x")
     return _steps(x).reshape(x.shape, order="F")
@@ -280,9 +282,23 @@ def numerical_jacobian(F: Callable[[np.ndarray], np.ndarray], x: np.ndarray) -> 
     y = _array_value(F, x)
     steps = _steps(x)
     columns = np.empty((y.size, x.size))
+    truncation = np.zeros(x.size)
     for b, points in enumerate(_stencil_points(x, steps)):
         values = [vec(_array_value(F, p, _NEAR_X)) for p in points]
         columns[:, b] = _five_point(*values, steps[b])
+        fp2, fp1, fm1, fm2 = values
+        gap = np.max(np.abs((fp1 - fm1) / (2.0 * steps[b]) - (fp2 - fm2) / (4.0 * steps[b]))) / 3
+        truncation[b] = 10.0 * gap * (gap / max(float(np.max(np.abs(columns[:, b]))), SMALLEST))
+    # Columns whose truncation shows (F curving on a scale far below x's entries) are redone
+    # at shorter steps, as for gradients (see _central_gradient and _shorter_steps).
+    scale = float(np.max(np.abs(columns))) if columns.size else 0.0
+    for b in np.flatnonzero(truncation > 0.01 * DEFAULT_TOLERANCE["central"] * scale):
+
+        def at(h, b=b):
+            (points,) = _stencil_points(x, np.full(x.size, h), only=[b])
+            return _five_point(*(vec(_array_value(F, p, _NEAR_X)) for p in points), h), 0.0
+
+        columns[:, b], _ = _shorter_steps(at, columns[:, b], steps[b])
     return columns
 
 
@@ -570,12 +586,12 @@ def _central_gradient(f, x: np.ndarray, fx: float, g: np.ndarray | None = None, 
     about h²·f‴/2; for f whose derivatives grow geometrically the five-point
     error is then about 10·gap²/|D| with gap = |D(2h) − D(h)|/3. Where that exceeds a
     hundredth of the tolerance and the entry is smaller than the typical one (log x
-    at an entry far below the others, say), the entry is redone with the step
-    eps^(1/5)·max(|x_i|, ρ/1000): four more evaluations for that entry only.
+    at an entry far below the others, say, or the inverse of a matrix of condition
+    number 1000, whose derivatives grow like 1/σ_min), the entry is redone with steps
+    10, 100 and 1000 times shorter and the best of them kept (_shorter_steps): twelve
+    more evaluations for that entry only.
     """
     steps = _steps(x)
-    a = np.abs(vec(x))
-    rho = _reference_scale(x)
     tol = tol or DEFAULT_TOLERANCE["central"]
     size = 0.0 if g is None else float(np.max(np.abs(g)))
     out = np.empty(x.size)
@@ -596,15 +612,49 @@ def _central_gradient(f, x: np.ndarray, fx: float, g: np.ndarray | None = None, 
     for b, points in enumerate(_stencil_points(x, steps)):
         out[b], rounding, fourth, truncation[b] = entry(steps[b], points)
         noise, spread = max(noise, rounding), max(spread, fourth)
+    # Entries whose truncation shows (log x at an entry far below the others, or f curving on
+    # a scale far below the entries' own, as the inverse of an ill-conditioned matrix does,
+    # its derivatives growing like 1/σ_min) are redone at shorter steps: see _shorter_steps.
     scale = max(size, float(np.max(np.abs(out))))
-    redo = np.flatnonzero((truncation > 0.01 * tol * scale) & (a < rho))
-    if redo.size:
-        short = steps.copy()
-        short[redo] = FIVE_POINT_STEP * np.maximum(a[redo], 1e-3 * rho)
-        for b, points in zip(redo, _stencil_points(x, short, only=redo), strict=True):
-            out[b], rounding, fourth, _ = entry(short[b], points)
-            noise, spread = max(noise, rounding), max(spread, fourth)
+    for b in np.flatnonzero(truncation > 0.01 * tol * scale):
+
+        def at(h, b=b):
+            (points,) = _stencil_points(x, np.full(x.size, h), only=[b])
+            value, rounding, fourth, _ = entry(h, points)
+            return value, (rounding, fourth)
+
+        out[b], (rounding, fourth) = _shorter_steps(at, out[b], steps[b], (0.0, 0.0))
+        noise, spread = max(noise, rounding), max(spread, fourth)
     return out.reshape(x.shape, order="F"), noise, spread
+
+
+#: How many times a five-point difference whose truncation shows is redone with a step ten
+#: times shorter (four evaluations of f each time, for that entry or column only).
+_SHORTER_STEPS = 3
+
+
+def _shorter_steps(at, value, h, extra=None):
+    """The five-point value at the best of the steps h, h/10, h/100, h/1000: (value, extra).
+
+    at(step) -> (value, extra) recomputes the difference (a number or an array) with a
+    shorter step; `extra` (here the rounding bounds at that step) goes with the value
+    chosen. Truncation falls by 10⁴ with each tenfold shorter step while rounding grows
+    tenfold, so successive values first converge, then scatter: of the two successive
+    values that differ least, the value taken is the earlier (less rounding) unless the
+    values were still converging at the shortest step.
+    """
+    values, extras = [value], [extra]
+    for _ in range(_SHORTER_STEPS):
+        h /= 10.0
+        v, e = at(h)
+        values.append(v)
+        extras.append(e)
+    changes = [float(np.max(np.abs(b - a))) for a, b in itertools.pairwise(values)]
+    least = int(np.argmin(changes))
+    # Still converging at the shortest step: the last value. Otherwise the changes grew after
+    # the least one (rounding): the earlier value of that pair, with the less rounding.
+    best = least + 1 if least == len(changes) - 1 else least
+    return values[best], extras[best]
 
 
 def _complex_step_gradient(f, x: np.ndarray, fx: float = 0.0):

@@ -9,6 +9,7 @@ from catalog_wrong import distinct_sizes_only, mistakes
 from snippets.catalog import determinants
 from snippets.catalog.determinants import dims, full_rank, invertible
 from snippets.catalog.linalg import det, inv
+from snippets.catalog.sample import KAPPA_MAX
 from snippets.checks.catalog.identity import check_identity
 from snippets.gradcheck import GradientCheckError
 
@@ -46,10 +47,13 @@ def test_mistakes_rejected(mistake):
     assert not mistake.failures(), f"{mistake}: passed at (seed, square) {mistake.failures()}"
 
 
-def test_samplers_keep_matrices_well_conditioned():
+def test_samplers_keep_matrices_within_their_condition_number():
+    # What the draws cover over many seeds is tested in tests/test_samplers.py.
     rng = np.random.default_rng(0)
-    assert np.linalg.cond(invertible(rng, 5)) <= 2 + 1e-9
+    assert np.linalg.cond(invertible(rng, 5)) <= KAPPA_MAX * (1 + 1e-6)
+    assert np.linalg.cond(invertible(rng, 5, kappa_max=2.0)) <= 2 * (1 + 1e-9)
     assert np.linalg.det(invertible(rng, 4, sign=-1)) < 0
+    assert np.linalg.det(invertible(rng, 4, sign=1)) > 0
     assert np.linalg.matrix_rank(full_rank(rng, 5, 3)) == 3
     assert dims(None, 3, 4) == (3, 4)
     assert dims(2, 3, 4) == (2, 2)

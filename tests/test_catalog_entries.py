@@ -24,6 +24,7 @@ from latex2mathml.converter import convert
 
 from snippets.catalog.entry import MatrixIdentity
 from snippets.catalog.registry import FAMILIES, IDENTITIES, MATRIX_IDENTITIES, anchor, page
+from snippets.catalog.sample import closed_form_tolerance
 from snippets.checks.catalog.identity import check_identity, check_matrix_identity
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -136,7 +137,8 @@ def test_exact_entries_run_on_fractions_and_agree_with_floats(entry, square):
         )
         approx = np.asarray(formula(**inputs), dtype=float)
         scale = max(np.max(np.abs(approx)), 1e-300)
-        assert np.max(np.abs(exact.astype(float) - approx)) / scale < 1e-12
+        error = np.max(np.abs(exact.astype(float) - approx)) / scale
+        assert error < closed_form_tolerance(inputs), f"{entry.id}: {formula}: {error:.1e}"
 
 
 # --- every entry is stated, checked and shown on its page -----------------------------------

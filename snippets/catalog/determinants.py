@@ -16,6 +16,9 @@ import numpy as np
 from snippets.catalog.code import determinants as copyable
 from snippets.catalog.entry import Identity
 from snippets.catalog.linalg import exact_capable
+from snippets.catalog.sample import KAPPA_MAX, dims, full_rank, invertible
+
+__all__ = ["dims", "full_rank", "invertible"]  # re-exported for the other families and tests
 
 #: The copyable functions (snippets/catalog/code/determinants.py), also runnable on exact matrices.
 code = exact_capable(copyable)
@@ -23,35 +26,8 @@ code = exact_capable(copyable)
 FAMILY = "determinants"
 
 
-# --8<-- [start:samples]
-def invertible(rng: np.random.Generator, n: int, sign: int = 0) -> np.ndarray:
-    """A random n × n matrix U diag(s) Vᵀ with U, V orthogonal and s in [1, 2].
-
-    Its condition number is at most 2, so inverses and finite differences are accurate.
-    sign = +1 or −1 forces the sign of the determinant; 0 leaves it random.
-    """
-    U, _ = np.linalg.qr(rng.standard_normal((n, n)))
-    V, _ = np.linalg.qr(rng.standard_normal((n, n)))
-    X = U @ np.diag(rng.uniform(1.0, 2.0, n)) @ V.T
-    if sign and np.sign(np.linalg.det(X)) != sign:
-        X[0] = -X[0]
-    return X
-
-
-def dims(square: int | None, *sizes: int) -> tuple[int, ...]:
-    """The default sizes, or every size equal to `square` (where only numbers show a transpose)."""
-    return sizes if square is None else (square,) * len(sizes)
-
-
-def full_rank(rng: np.random.Generator, m: int, n: int) -> np.ndarray:
-    """A random m × n matrix of full rank min(m, n), singular values in [1, 2]."""
-    k = min(m, n)
-    U, _ = np.linalg.qr(rng.standard_normal((m, k)))
-    V, _ = np.linalg.qr(rng.standard_normal((n, k)))
-    return U @ np.diag(rng.uniform(1.0, 2.0, k)) @ V.T
-
-
-# --8<-- [end:samples]
+# The samplers (orthogonal, invertible, full_rank, dims, ...) live in snippets/catalog/sample.py,
+# with the cases they cover; they are imported here, where the other families find them.
 
 
 DET = Identity(
@@ -65,15 +41,41 @@ DET = Identity(
     f=code.f_det,
     grad=code.grad_det,
     numerator=code.numerator_det,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
+    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4, rng=rng))},
     exact="rational",
 )
 
 
+#: The largest condition number of X in a Gram matrix XᵀX or XXᵀ, whose own is its square.
+GRAM_KAPPA = KAPPA_MAX**0.5
+
+
+def _gram(rng, square, m, n):
+    """{"X": X} of full rank, m × n, for an entry that inverts XᵀX (m > n) or XXᵀ (m < n):
+    the smaller size may be 1; the Gram matrix has condition number ≤ KAPPA_MAX."""
+    sizes = dims(square, m, n, rng=rng, ones=[int(np.argmin([m, n]))])
+    return {"X": full_rank(rng, *sizes, GRAM_KAPPA)}
+
+
+def _power(rng, square, exponent):
+    """{"X": X} invertible, for an entry whose f takes the determinant of a power Xᵏ̄: X has
+    condition number ≤ KAPPA_MAX^exponent (exponent = 1/k̄), so Xᵏ̄ has ≤ KAPPA_MAX."""
+    return {"X": invertible(rng, *dims(square, 4, rng=rng), kappa_max=KAPPA_MAX**exponent)}
+
+
 def _sample_AXB(rng, square=None):
-    """X: (p, r) = (4, 5), A: (s, p), B: (r, s) with s = 3; all n × n for square=n."""
-    s, p, r = dims(square, 3, 4, 5)
-    return {"X": full_rank(rng, p, r), "A": full_rank(rng, s, p), "B": full_rank(rng, r, s)}
+    """X: (p, r) = (4, 5), A: (s, p), B: (r, s) with s = 3 (s may be 1); all n × n for
+    square=n. AXB, the matrix inverted, is drawn first: invertible, condition number up to
+    KAPPA_MAX, either determinant sign; then B = (AX)⁺ AXB + N Z, with N a basis of the null
+    space of AX and Z standard normal, is the general B that gives it."""
+    s, p, r = dims(square, 3, 4, 5, rng=rng, ones=[0])
+    A = full_rank(rng, s, p, GRAM_KAPPA)
+    X = full_rank(rng, p, r, GRAM_KAPPA)
+    M = invertible(rng, s)
+    _, _, Vt = np.linalg.svd(A @ X)
+    null = Vt[s:].T  # r × (r − s): AX N = 0
+    B = np.linalg.pinv(A @ X) @ M + null @ rng.standard_normal((r - s, s))
+    return {"X": X, "A": A, "B": B}
 
 
 DET_AXB = Identity(
@@ -104,7 +106,7 @@ DET_XTX = Identity(
     f=code.f_det_XtX,
     grad=code.grad_det_XtX,
     numerator=code.numerator_det_XtX,
-    sample=lambda rng, square=None: {"X": full_rank(rng, *dims(square, 5, 3))},
+    sample=lambda rng, square=None: _gram(rng, square, 5, 3),
     exact="rational",
 )
 
@@ -121,7 +123,7 @@ DET_XXT = Identity(
     f=code.f_det_XXt,
     grad=code.grad_det_XXt,
     numerator=code.numerator_det_XXt,
-    sample=lambda rng, square=None: {"X": full_rank(rng, *dims(square, 3, 5))},
+    sample=lambda rng, square=None: _gram(rng, square, 3, 5),
     exact="rational",
 )
 
@@ -137,7 +139,7 @@ LOGABSDET = Identity(
     f=code.f_logabsdet,
     grad=code.grad_logabsdet,
     numerator=code.numerator_logabsdet,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4), sign=-1)},
+    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4, rng=rng))},
 )
 
 
@@ -152,7 +154,7 @@ LOGDET_XTX = Identity(
     f=code.f_logdet_XtX,
     grad=code.grad_logdet_XtX,
     numerator=code.numerator_logdet_XtX,
-    sample=lambda rng, square=None: {"X": full_rank(rng, *dims(square, 5, 3))},
+    sample=lambda rng, square=None: _gram(rng, square, 5, 3),
 )
 
 
@@ -182,7 +184,7 @@ DET_X2 = Identity(
     f=code.f_det_X2,
     grad=code.grad_det_X2,
     numerator=code.numerator_det_X2,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
+    sample=lambda rng, square=None: _power(rng, square, 1 / 2),
     exact="rational",
 )
 
@@ -199,7 +201,7 @@ DET_XK = Identity(
     f=code.f_det_Xk,
     grad=code.grad_det_Xk,
     numerator=code.numerator_det_Xk,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
+    sample=lambda rng, square=None: _power(rng, square, 1 / 3),
     exact="rational",
 )
 
@@ -215,20 +217,33 @@ DET_INV = Identity(
     f=code.f_det_inv,
     grad=code.grad_det_inv,
     numerator=code.numerator_det_inv,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
+    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4, rng=rng))},
     exact="rational",
 )
 
 
-def _positive_part(rng, m):
-    """An m × m matrix with a positive definite symmetric part and a random skew part."""
-    S, N = full_rank(rng, m, m), rng.standard_normal((m, m))
-    return S @ S.T + N - N.T
+def _general_middle(rng, X):
+    """A p × p matrix A, general (not symmetric, its symmetric part mostly indefinite), with
+    𝓜 = XᵀAX drawn by `invertible` (condition number up to KAPPA_MAX, either determinant sign),
+    for X: p × r of full column rank, r ≤ p.
+
+    With X = Q [R; 0] (Q orthogonal, R: r × r invertible), A = Q [[B, C], [D, E]] Qᵀ has
+    XᵀAX = Rᵀ B R whatever C, D, E (standard normal): B = R⁻ᵀ 𝓜 R⁻¹ gives the 𝓜 drawn.
+    """
+    p, r = X.shape
+    Q, R = np.linalg.qr(X, mode="complete")
+    R = R[:r]
+    core = rng.standard_normal((p, p))
+    core[:r, :r] = np.linalg.solve(R.T, np.linalg.solve(R.T, invertible(rng, r)).T).T
+    return Q @ core @ Q.T
 
 
 def _sample_XtAX(rng, square=None):
-    m, n = dims(square, 5, 3)
-    return {"X": full_rank(rng, m, n), "A": _positive_part(rng, m)}
+    """X: p × r = 5 × 3 (r may be 1), A general p × p, 𝓜 = XᵀAX of condition number up to
+    KAPPA_MAX (see _general_middle)."""
+    m, n = dims(square, 5, 3, rng=rng, ones=[1])
+    X = full_rank(rng, m, n, GRAM_KAPPA)
+    return {"X": X, "A": _general_middle(rng, X)}
 
 
 DET_XTAX = Identity(
@@ -252,8 +267,25 @@ DET_XTAX = Identity(
 
 
 def _sample_XAXt(rng, square=None):
-    m, n = dims(square, 3, 5)
-    return {"X": full_rank(rng, m, n), "A": _positive_part(rng, n)}
+    """X: p × r = 3 × 5 (p may be 1), A general r × r; 𝓜 = XAXᵀ has condition number
+    ≤ KAPPA_MAX."""
+    m, n = dims(square, 3, 5, rng=rng, ones=[0])
+    X = full_rank(rng, m, n, GRAM_KAPPA)
+    return {"X": X, "A": _general_middle(rng, X.T)}
+
+
+def _sample_A_xxt(rng, square=None):
+    """x: n = 4 (may be 1), A: n × n general, with 𝓜 = A + xxᵀ invertible of condition number
+    ≤ KAPPA_MAX (of either determinant sign): 𝓜 is drawn, then A = 𝓜 − xxᵀ."""
+    (n,) = dims(square, 4, rng=rng)
+    x = rng.standard_normal(n)
+    return {"x": x, "A": invertible(rng, n) - np.outer(x, x)}
+
+
+def _sample_I_XXt(rng, square=None):
+    """X: p × r, any p and r: 3 × 5 or 5 × 3 at random (either may be 1)."""
+    sizes = (3, 5) if rng.uniform() < 0.5 else (5, 3)
+    return {"X": rng.standard_normal(dims(square, *sizes, rng=rng))}
 
 
 DET_XAXT = Identity(
@@ -290,10 +322,7 @@ DET_A_XXT = Identity(
     f=code.f_det_A_xxt,
     grad=code.grad_det_A_xxt,
     numerator=code.numerator_det_A_xxt,
-    sample=lambda rng, square=None: {
-        "x": 0.5 * rng.standard_normal(4 if square is None else square),
-        "A": _positive_part(rng, 4 if square is None else square),
-    },
+    sample=_sample_A_xxt,
     exact="rational",
 )
 
@@ -310,7 +339,7 @@ LOGDET_I_XXT = Identity(
     f=code.f_logdet_I_XXt,
     grad=code.grad_logdet_I_XXt,
     numerator=code.numerator_logdet_I_XXt,
-    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 5))},
+    sample=_sample_I_XXt,
 )
 
 

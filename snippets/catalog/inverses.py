@@ -6,11 +6,12 @@ snippets/catalog/code/; it imports the site's own modules, so it does not run al
 Every identity here follows from d(X⁻¹) = −X⁻¹ dX X⁻¹ (differentiate X X⁻¹ = I). Gradients
 are in our layout (the shape of the variable); `numerator` is the numerator-layout form,
 written as its own formula. The samplers (invertible, full_rank, dims) are the determinant
-family's, shown on its page.
+family's (snippets/catalog/sample.py), shown on its page: condition numbers up to 1000, either
+sign of the determinant, and now and then a size of 1.
 """
 
 from snippets.catalog.code import inverses as copyable
-from snippets.catalog.determinants import dims, full_rank, invertible
+from snippets.catalog.determinants import GRAM_KAPPA, dims, full_rank, invertible
 from snippets.catalog.entry import Identity
 from snippets.catalog.linalg import exact_capable
 
@@ -20,10 +21,29 @@ code = exact_capable(copyable)
 FAMILY = "inverses"
 
 
+def _X_and(rng, square, name, **others):
+    """`name` invertible n × n (n = 4, may be 1), the others standard normal, "n" a vector
+    and "nn" an n × n matrix: all of the same n."""
+    (n,) = dims(square, 4, rng=rng)
+    inputs = {name: invertible(rng, n)}
+    for other, spec in others.items():
+        inputs[other] = rng.standard_normal((n,) * len(spec))
+    return inputs
+
+
 def _sample_X_ab(rng, square=None):
     """X: (n, n) invertible, a and b: (n,)."""
-    (n,) = dims(square, 4)
-    return {"X": invertible(rng, n), "a": rng.standard_normal(n), "b": rng.standard_normal(n)}
+    return _X_and(rng, square, "X", a="n", b="n")
+
+
+def _sample_gram(rng, square=None, **others):
+    """X: p × r = 5 × 3 of full column rank (r may be 1), XᵀX of condition number ≤ 1000;
+    others: "r" a vector of length r."""
+    p, r = dims(square, 5, 3, rng=rng, ones=[1])
+    inputs = {"X": full_rank(rng, p, r, GRAM_KAPPA)}
+    for other in others:
+        inputs[other] = rng.standard_normal(r)
+    return inputs
 
 
 AXINVB = Identity(
@@ -69,10 +89,7 @@ XXINVX = Identity(
     f=code.f_xXinvx,
     grad=code.grad_xXinvx,
     numerator=code.numerator_xXinvx,
-    sample=lambda rng, square=None: {
-        "X": invertible(rng, *dims(square, 4)),
-        "x": rng.standard_normal(dims(square, 4)),
-    },
+    sample=lambda rng, square=None: _X_and(rng, square, "X", x="n"),
     exact="rational",
 )
 
@@ -89,17 +106,14 @@ XAINVX = Identity(
     f=code.f_xAinvx,
     grad=code.grad_xAinvx,
     numerator=code.numerator_xAinvx,
-    sample=lambda rng, square=None: {
-        "x": rng.standard_normal(dims(square, 4)),
-        "A": invertible(rng, *dims(square, 4)),
-    },
+    sample=lambda rng, square=None: _X_and(rng, square, "A", x="n"),
     exact="rational",
 )
 
 
 def _sample_AXinvB(rng, square=None):
     """X: (n, n) invertible, A: (s, n), B: (n, s), with n = 4, s = 3."""
-    n, s = dims(square, 4, 3)
+    n, s = dims(square, 4, 3, rng=rng)
     return {
         "X": invertible(rng, n),
         "A": rng.standard_normal((s, n)),
@@ -135,14 +149,14 @@ TR_XINV = Identity(
     f=code.f_tr_Xinv,
     grad=code.grad_tr_Xinv,
     numerator=code.numerator_tr_Xinv,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
+    sample=lambda rng, square=None: _X_and(rng, square, "X"),
     exact="rational",
 )
 
 
 def _sample_X_plus_A(rng, square=None):
-    """X, A: (n, n), random, with X + A invertible and well conditioned."""
-    (n,) = dims(square, 4)
+    """X, A: (n, n), random, with X + A invertible, of condition number up to 1000."""
+    (n,) = dims(square, 4, rng=rng)
     X = rng.standard_normal((n, n))
     return {"X": X, "A": invertible(rng, n) - X}
 
@@ -177,7 +191,7 @@ FRO_XINV = Identity(
     f=code.f_fro_Xinv,
     grad=code.grad_fro_Xinv,
     numerator=code.numerator_fro_Xinv,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
+    sample=lambda rng, square=None: _X_and(rng, square, "X"),
     exact="rational",
 )
 
@@ -194,10 +208,7 @@ TR_XINVTA = Identity(
     f=code.f_tr_XinvtA,
     grad=code.grad_tr_XinvtA,
     numerator=code.numerator_tr_XinvtA,
-    sample=lambda rng, square=None: {
-        "X": invertible(rng, *dims(square, 4)),
-        "A": rng.standard_normal(dims(square, 4, 4)),
-    },
+    sample=lambda rng, square=None: _X_and(rng, square, "X", A="nn"),
     exact="rational",
 )
 
@@ -215,11 +226,7 @@ TR_XINVAXINVB = Identity(
     f=code.f_tr_XinvAXinvB,
     grad=code.grad_tr_XinvAXinvB,
     numerator=code.numerator_tr_XinvAXinvB,
-    sample=lambda rng, square=None: {
-        "X": invertible(rng, *dims(square, 4)),
-        "A": rng.standard_normal(dims(square, 4, 4)),
-        "B": rng.standard_normal(dims(square, 4, 4)),
-    },
+    sample=lambda rng, square=None: _X_and(rng, square, "X", A="nn", B="nn"),
     exact="rational",
 )
 
@@ -237,10 +244,7 @@ B_XTXINV_B = Identity(
     f=code.f_b_XtXinv_b,
     grad=code.grad_b_XtXinv_b,
     numerator=code.numerator_b_XtXinv_b,
-    sample=lambda rng, square=None: {
-        "X": full_rank(rng, *dims(square, 5, 3)),
-        "b": rng.standard_normal(dims(square, 3)),
-    },
+    sample=lambda rng, square=None: _sample_gram(rng, square, b="r"),
     exact="rational",
 )
 
@@ -258,7 +262,7 @@ TR_XTXINV = Identity(
     f=code.f_tr_XtXinv,
     grad=code.grad_tr_XtXinv,
     numerator=code.numerator_tr_XtXinv,
-    sample=lambda rng, square=None: {"X": full_rank(rng, *dims(square, 5, 3))},
+    sample=lambda rng, square=None: _sample_gram(rng, square),
     exact="rational",
 )
 
@@ -274,10 +278,7 @@ TR_XINVAX = Identity(
     f=code.f_tr_XinvAX,
     grad=code.grad_tr_XinvAX,
     numerator=code.numerator_tr_XinvAX,
-    sample=lambda rng, square=None: {
-        "X": invertible(rng, *dims(square, 4)),
-        "A": rng.standard_normal(dims(square, 4, 4)),
-    },
+    sample=lambda rng, square=None: _X_and(rng, square, "X", A="nn"),
     exact="rational",
 )
 

@@ -36,14 +36,14 @@ TRANSPOSE = MatrixIdentity(
     variable="X",
     F=code.F_transpose,
     jacobian=code.jacobian_transpose,  # floats for floats
-    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 4))},
+    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 4, rng=rng))},
     exact="polynomial",
 )
 
 
 def _sample_AXB(rng, square=None):
     """X: (p, r), A: (s, p), B: (r, t) with s, p, r, t = 2, 3, 4, 5."""
-    s, p, r, t = dims(square, 2, 3, 4, 5)
+    s, p, r, t = dims(square, 2, 3, 4, 5, rng=rng)
     return {
         "X": rng.standard_normal((p, r)),
         "A": rng.standard_normal((s, p)),
@@ -78,7 +78,7 @@ INV = MatrixIdentity(
     variable="X",
     F=code.F_inv,
     jacobian=code.jacobian_inv,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
+    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4, rng=rng))},
     exact="rational",
 )
 
@@ -94,14 +94,14 @@ INV_TRANSPOSED = MatrixIdentity(
     variable="X",
     F=code.F_inv_transposed,
     jacobian=code.jacobian_inv_transposed,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4))},
+    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 4, rng=rng))},
     exact="rational",
 )
 
 
 def _sample_AXinvB(rng, square=None):
     """X: (n, n) invertible, A: (s, n), B: (n, t)."""
-    s, n, t = dims(square, 2, 4, 3)
+    s, n, t = dims(square, 2, 4, 3, rng=rng)
     return {
         "X": invertible(rng, n),
         "A": rng.standard_normal((s, n)),
@@ -136,7 +136,7 @@ XTX = MatrixIdentity(
     variable="X",
     F=code.F_XtX,
     jacobian=code.jacobian_XtX,
-    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 4, 3))},
+    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 4, 3, rng=rng))},
     exact="polynomial",
 )
 
@@ -152,7 +152,7 @@ XXT = MatrixIdentity(
     variable="X",
     F=code.F_XXt,
     jacobian=code.jacobian_XXt,
-    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 4))},
+    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 4, rng=rng))},
     exact="polynomial",
 )
 
@@ -168,7 +168,7 @@ SQUARE = MatrixIdentity(
     variable="X",
     F=code.F_square,
     jacobian=code.jacobian_square,
-    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 4, 4))},
+    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 4, rng=rng) * 2)},
     exact="polynomial",
 )
 
@@ -184,7 +184,7 @@ HADAMARD_SQUARE = MatrixIdentity(
     variable="X",
     F=code.F_hadamard_square,
     jacobian=code.jacobian_hadamard_square,
-    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 4))},
+    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 4, rng=rng))},
     exact="polynomial",
 )
 
@@ -200,7 +200,7 @@ DET_IDENTITY = MatrixIdentity(
     variable="X",
     F=code.F_det_identity,
     jacobian=code.jacobian_det_identity,
-    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 3))},
+    sample=lambda rng, square=None: {"X": invertible(rng, *dims(square, 3, rng=rng))},
     exact="rational",
 )
 
@@ -217,8 +217,8 @@ KRON_XA = MatrixIdentity(
     F=code.F_kron_XA,
     jacobian=code.jacobian_kron_XA,
     sample=lambda rng, square=None: {
-        "X": rng.standard_normal(dims(square, 2, 3)),
-        "A": rng.standard_normal(dims(square, 3, 2)),
+        "X": rng.standard_normal(dims(square, 2, 3, rng=rng)),
+        "A": rng.standard_normal(dims(square, 3, 2, rng=rng)),
     },
     exact="polynomial",
 )
@@ -236,8 +236,8 @@ KRON_AX = MatrixIdentity(
     F=code.F_kron_AX,
     jacobian=code.jacobian_kron_AX,
     sample=lambda rng, square=None: {
-        "X": rng.standard_normal(dims(square, 2, 3)),
-        "A": rng.standard_normal(dims(square, 3, 2)),
+        "X": rng.standard_normal(dims(square, 2, 3, rng=rng)),
+        "A": rng.standard_normal(dims(square, 3, 2, rng=rng)),
     },
     exact="polynomial",
 )

@@ -19,6 +19,7 @@ from snippets.catalog.code import structured as copyable
 from snippets.catalog.determinants import dims
 from snippets.catalog.entry import Identity
 from snippets.catalog.linalg import exact_capable
+from snippets.catalog.sample import symmetric
 
 #: The copyable functions (snippets/catalog/code/structured.py), also runnable on exact matrices.
 code = exact_capable(copyable)
@@ -45,24 +46,13 @@ def entrywise(S: np.ndarray) -> np.ndarray:
 # --8<-- [end:conventions]
 
 
-def symmetric(rng: np.random.Generator, n: int, definite: bool = True) -> np.ndarray:
-    """A random symmetric n × n matrix Q diag(s) Qᵀ with |s| in [1, 2], exactly symmetric.
-
-    definite=True gives positive s (positive definite); False gives s of both signs.
-    """
-    Q, _ = np.linalg.qr(rng.standard_normal((n, n)))
-    s = rng.uniform(1.0, 2.0, n)
-    if not definite:
-        s[: n // 2] *= -1
-    M = Q @ np.diag(s) @ Q.T
-    return (M + M.T) / 2
-
-
 def _sym_sample(definite=True, name="X", **others):
-    """A sampler: `name` symmetric n × n (n = 4), others as {name: "n" (vector) or "nn"}."""
+    """A sampler: `name` symmetric n × n (n = 4, may be 1), others as {name: "n" (vector) or
+    "nn"}. definite=True: positive definite; None: any definiteness (snippets/catalog/sample.py,
+    `symmetric`)."""
 
     def sample(rng, square=None):
-        (n,) = dims(square, 4)
+        (n,) = dims(square, 4, rng=rng)
         inputs = {name: symmetric(rng, n, definite)}
         for other, spec in others.items():
             inputs[other] = rng.standard_normal((n,) * len(spec))
@@ -98,7 +88,7 @@ DET_SYM = Identity(
     f=code.f_det_sym,
     grad=code.grad_det_sym,
     numerator=code.numerator_det_sym,
-    sample=_sym_sample(definite=False),
+    sample=_sym_sample(definite=None),
     exact="rational",
     structure="symmetric",
 )
@@ -115,7 +105,7 @@ TR_AX_SYM = Identity(
     f=code.f_tr_AX_sym,
     grad=code.grad_tr_AX_sym,
     numerator=code.numerator_tr_AX_sym,
-    sample=_sym_sample(A="nn"),
+    sample=_sym_sample(None, A="nn"),
     exact="polynomial",
     structure="symmetric",
 )
@@ -132,7 +122,7 @@ AXB_SYM = Identity(
     f=code.f_aXb_sym,
     grad=code.grad_aXb_sym,
     numerator=code.numerator_aXb_sym,
-    sample=_sym_sample(a="n", b="n"),
+    sample=_sym_sample(None, a="n", b="n"),
     exact="polynomial",
     structure="symmetric",
 )
@@ -149,7 +139,7 @@ XXX_SYM = Identity(
     f=code.f_xXx_sym,
     grad=code.grad_xXx_sym,
     numerator=code.numerator_xXx_sym,
-    sample=_sym_sample(x="n"),
+    sample=_sym_sample(None, x="n"),
     exact="polynomial",
     structure="symmetric",
 )
@@ -207,7 +197,7 @@ FRO_XMINUSA_SYM = Identity(
     f=code.f_fro_XminusA_sym,
     grad=code.grad_fro_XminusA_sym,
     numerator=code.numerator_fro_XminusA_sym,
-    sample=_sym_sample(A="nn"),
+    sample=_sym_sample(None, A="nn"),
     exact="polynomial",
     structure="symmetric",
 )
@@ -226,7 +216,7 @@ TR_XAX_SYM = Identity(
     f=code.f_tr_XAX_sym,
     grad=code.grad_tr_XAX_sym,
     numerator=code.numerator_tr_XAX_sym,
-    sample=_sym_sample(A="nn"),
+    sample=_sym_sample(None, A="nn"),
     exact="polynomial",
     structure="symmetric",
 )

@@ -14,6 +14,7 @@ from snippets.catalog.layouts import (
     jacobian_from_tensor,
 )
 from snippets.catalog.registry import by_id
+from snippets.catalog.sample import default_sizes
 from snippets.gradcheck import (
     check_gradient,
     check_jacobian,
@@ -30,7 +31,8 @@ from snippets.gradcheck import (
 def check_numerator_to_gradient(seed=0, id="determinants.det", convert=gradient_from_numerator):
     """A numerator-layout formula (the entry's `numerator`), converted, is the gradient of f."""
     entry = by_id(id)
-    inputs = entry.sample(np.random.default_rng(seed))
+    with default_sizes():  # a square X of size 1 would hide a missing transpose
+        inputs = entry.sample(np.random.default_rng(seed))
     X = inputs[entry.variable]
     G = convert(entry.numerator(**inputs))
 
@@ -46,7 +48,8 @@ def check_numerator_to_gradient(seed=0, id="determinants.det", convert=gradient_
 # --8<-- [start:check_row_derivative]
 def check_row_derivative(seed=0, convert=gradient_from_row):
     """Magnus–Neudecker: D det(X) = det(X) vec(X⁻ᵀ)ᵀ, a 1 × n² row; converted, the gradient."""
-    X = by_id("determinants.det").sample(np.random.default_rng(seed))["X"]
+    with default_sizes():
+        X = by_id("determinants.det").sample(np.random.default_rng(seed))["X"]
     Df = np.linalg.det(X) * np.linalg.inv(X).T.reshape(1, -1, order="F")
     return [
         check_jacobian(lambda V: np.linalg.det(V)[None], Df, X, label="D det(X) as a 1 × n² row"),

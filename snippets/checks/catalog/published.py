@@ -9,6 +9,7 @@ import numpy as np
 
 from snippets.catalog import published
 from snippets.catalog.registry import by_id
+from snippets.catalog.sample import default_sizes
 from snippets.checks.catalog.identity import check_identity
 from snippets.checks.catalog.structured import check_entrywise
 from snippets.gradcheck import check_gradient, check_jacobian, expect_pass, expect_reject
@@ -32,7 +33,9 @@ def check_symmetric_formula(seed=0, id="structured.logdet_spd", formula=None, re
     label = f"{formula.__name__} read as {reading}"
     if reading == "entries":
         return check_entrywise(entry, seed, claimed=formula, label=label)
-    return check_identity(entry, seed, grad=formula)[0]
+    with default_sizes():  # the two readings differ only off the diagonal
+        inputs = entry.sample(np.random.default_rng(seed))
+    return check_identity(entry, seed, grad=formula, inputs=inputs)[0]
 
 
 # --8<-- [end:check_symmetric_formula]
@@ -60,7 +63,8 @@ def check_quadratic(
 def check_layout_formula(seed=0, formula=published.minka_logdet, layout="numerator"):
     """log|det X| with a non-symmetric X: the formula read in numerator layout (its transpose
     must be our gradient) or as our gradient directly."""
-    X = by_id("determinants.logabsdet").sample(np.random.default_rng(seed))["X"]
+    with default_sizes():  # a 1 × 1 X would hide the transpose
+        X = by_id("determinants.logabsdet").sample(np.random.default_rng(seed))["X"]
     claimed = formula(X).T if layout == "numerator" else formula(X)
     return check_gradient(
         lambda V: np.log(abs(np.linalg.det(V))),
