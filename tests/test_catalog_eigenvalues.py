@@ -23,7 +23,8 @@ WRONG = {
     },
     "eigenvalues.sym_vector": {
         "(λ̂I − X) for its pseudo-inverse": lambda X, c: np.outer(
-            (_top(X)[0][-1] * np.eye(len(X)) - X) @ c, _top(X)[1][:, -1] * np.sign(c @ _top(X)[1][:, -1])
+            (_top(X)[0][-1] * np.eye(len(X)) - X) @ c,
+            _top(X)[1][:, -1] * np.sign(c @ _top(X)[1][:, -1]),
         ),
         "c vᵀ, the pseudo-inverse forgotten": lambda X, c: np.outer(
             c, _top(X)[1][:, -1] * np.sign(c @ _top(X)[1][:, -1])

@@ -49,8 +49,10 @@ def test_every_recorded_verdict_is_the_computed_one():
     for number, equation in COOKBOOK.items():
         supported, error = judge(equation)
         if supported != equation.verdict:
-            mismatches.append(f"({number}): recorded {equation.verdict!r}, computed"
-                              f" {supported!r} (printed form's error {error})")
+            mismatches.append(
+                f"({number}): recorded {equation.verdict!r}, computed"
+                f" {supported!r} (printed form's error {error})"
+            )
     assert not mismatches, "\n".join(mismatches)
 
 
@@ -77,11 +79,10 @@ def test_every_record_is_complete_for_its_verdict():
                 problems_found.append(f"{where}: {missing}")
         if e.printed_value is None:
             problems_found.append(f"{where}: {e.verdict!r} needs printed_value")
-        if e.verdict != RIGHT:
-            if not (e.correction and e.condition and e.under):
-                problems_found.append(
-                    f"{where}: {e.verdict!r} needs a correction, a condition and `under`"
-                )
+        if e.verdict != RIGHT and not (e.correction and e.condition and e.under):
+            problems_found.append(
+                f"{where}: {e.verdict!r} needs a correction, a condition and `under`"
+            )
     assert not problems_found, "\n".join(problems_found)
 
 
@@ -155,7 +156,9 @@ def test_a_condition_that_does_not_help_is_unexplained():
         supported, _ = judge(useless)
         assert supported.startswith("unexplained"), f"({e.number}): {supported!r}"
         # and the printed form corrected to the truth is right, not conditionally right
-        truth = dataclasses.replace(e, printed_value=lambda rng, f=e.printed_value: (f(rng)[1],) * 2)
+        truth = dataclasses.replace(
+            e, printed_value=lambda rng, f=e.printed_value: (f(rng)[1],) * 2
+        )
         assert judge(truth)[0] == RIGHT, f"({e.number})"
 
 
@@ -192,7 +195,7 @@ def judged():
 def test_the_table_has_one_row_per_record_and_links_to_real_headings(judged):
     rows = cookbook_page.table(judged).splitlines()[2:]
     assert len(rows) == len(COOKBOOK)
-    for row, number in zip(rows, COOKBOOK):
+    for row, number in zip(rows, COOKBOOK, strict=True):
         assert f'id="eq-{number}"' in row
     for e in COOKBOOK.values():
         for id in e.entries:

@@ -59,7 +59,9 @@ def judge_all(cookbook: dict[int, Equation] = COOKBOOK) -> list[Judged]:
 
 def counts(judged: list[Judged]) -> str:
     """A Markdown list: how many equations have each verdict, and how many are recorded."""
-    lines = [f"- **{verdict}**: {sum(j.supported == verdict for j in judged)}" for verdict in VERDICTS]
+    lines = [
+        f"- **{verdict}**: {sum(j.supported == verdict for j in judged)}" for verdict in VERDICTS
+    ]
     numbers = [j.equation.number for j in judged]
     span = f"({numbers[0]})–({numbers[-1]})" if numbers else "none"
     return "\n".join([*lines, f"- recorded in all: {len(judged)} equations, {span}"])
@@ -78,8 +80,8 @@ def table(judged: list[Judged]) -> str:
         e = j.equation
         cells = [
             f'<span id="eq-{e.number}">**({e.number})**</span><br>'
-            f'<span class="mcv-second">{_text(e.section)}</span>',
-            _math(e.printed),
+            f'<span class="mcv-second">§{_text(e.section.split()[0])}</span>',
+            _math(e.printed, break_at=" = "),
             f"**{e.verdict}**",
             "<br>".join(_link(id) for id in e.entries) or "nothing to check",
             _measured(j),
@@ -91,8 +93,7 @@ def table(judged: list[Judged]) -> str:
 def on_cards(table_text: str) -> str:
     """The table inside the block that math.css lays out as one card per row on a phone."""
     return (
-        '<div class="mcv-cheatsheet mcv-cheatsheet--cookbook" markdown>\n\n'
-        f"{table_text}\n\n</div>"
+        f'<div class="mcv-cheatsheet mcv-cheatsheet--cookbook" markdown>\n\n{table_text}\n\n</div>'
     )
 
 
@@ -118,7 +119,7 @@ def _measured(j: Judged) -> str:
     else:
         parts.append(f"misses by {readable(j.error)}")
         if e.correction:
-            parts.append("holds: " + _math(e.correction))
+            parts.append("holds: " + _math(e.correction, break_at=" = "))
         if e.condition:
             parts.append(_text(e.condition))
         if j.under_error is not None:
@@ -139,6 +140,13 @@ def _text(text: str) -> str:
     return text.replace("|", "∣")
 
 
-def _math(tex: str) -> str:
-    """Inline TeX for a table cell, bars as \\vert (a `|` would split the cell)."""
-    return f"${tex}$".replace("|", r"\vert ")
+#: Characters of TeX beyond which a formula breaks before each " = " (as the cheat sheet's do).
+LONG = 50
+
+
+def _math(tex: str, break_at: str | None = None) -> str:
+    """Inline TeX for a table cell, bars as \\vert (a `|` would split the cell); a formula
+    longer than LONG characters goes on one line per side of its equals signs."""
+    pieces = tex.split(break_at) if break_at and len(tex) > LONG else [tex]
+    lines = [f"${pieces[0]}$", *(f"${break_at.strip()} {piece}$" for piece in pieces[1:])]
+    return "<br>".join(lines).replace("|", r"\vert ")

@@ -1,4 +1,4 @@
-"""The Matrix Cookbook (2012), equations 32-68: the basic rules, determinants, inverses, eigenvalues.
+"""The Matrix Cookbook (2012), equations 32-68: rules, determinants, inverses, eigenvalues.
 
 Site machinery: records of snippets/catalog/cookbook.py; they import the site's own modules,
 so they do not run alone.
@@ -19,6 +19,7 @@ import numpy as np
 
 from snippets.catalog.cookbook import NEEDS_CONDITION, NOT_A_DERIVATIVE, RIGHT, Equation
 from snippets.catalog.determinants import full_rank, invertible
+from snippets.catalog.eigenvalues import symmetric_distinct
 
 #: Step of the central differences. The functions are smooth and their inputs well conditioned
 #: (singular values in [1, 2]), so the error, h² |f'''| + ε |f| / h, sits near 1e-10: a
@@ -42,8 +43,8 @@ def directional(F, dX, *X):
 
     With several arguments, X and dX are tuples and each argument moves along its own direction.
     """
-    up = F(*(x + STEP * d for x, d in zip(X, dX)))
-    down = F(*(x - STEP * d for x, d in zip(X, dX)))
+    up = F(*(x + STEP * d for x, d in zip(X, dX, strict=True)))
+    down = F(*(x - STEP * d for x, d in zip(X, dX, strict=True)))
     return (np.asarray(up) - np.asarray(down)) / (2 * STEP)
 
 
@@ -57,13 +58,13 @@ def numerical_gradient(f, X):
     return G
 
 
-def polynomial_derivatives(f, x0, degree):
+def polynomial_derivatives(f, x0, degree, radius=1.0):
     """(f'(x0), f''(x0)) for a polynomial f of at most `degree`, exactly up to rounding.
 
-    f is sampled at degree + 1 points around x0 and interpolated; the interpolant is f itself,
-    so its derivatives are f's, with no step to choose.
+    f is sampled at degree + 1 points within `radius` of x0 and interpolated; the interpolant is
+    f itself, so its derivatives are f's, with no step to choose.
     """
-    points = x0 + np.cos(np.pi * (np.arange(degree + 1) + 0.5) / (degree + 1))
+    points = x0 + radius * np.cos(np.pi * (np.arange(degree + 1) + 0.5) / (degree + 1))
     values = [f(x) for x in points]
     poly = np.polynomial.Polynomial.fit(points, values, degree)
     return poly.deriv(1)(x0), poly.deriv(2)(x0)
@@ -94,13 +95,6 @@ def adjugate(X):
             minor = np.delete(np.delete(X, i, axis=0), j, axis=1)
             cofactors[i, j] = (-1) ** (i + j) * np.linalg.det(minor)
     return cofactors.T
-
-
-def symmetric_distinct(rng, n):
-    """A symmetric n × n matrix Q diag(values) Qᵀ with values of both signs, at least 0.5 apart."""
-    Q, _ = np.linalg.qr(rng.standard_normal((n, n)))
-    values = np.sort(rng.uniform(-0.25, 0.25, n) + np.arange(n) - (n - 1) / 2)
-    return Q @ np.diag(values) @ Q.T
 
 
 def eigenpairs(A):
@@ -168,20 +162,25 @@ def _p40(rng):
 def _p41(rng):
     """On a singular X (rank n − 1), where only the adjugate form can be evaluated."""
     X, dX = full_rank(rng, 4, 3) @ full_rank(rng, 3, 4), rng.standard_normal((4, 4))
-    return np.trace(adjugate(X) @ dX), directional(np.linalg.det, (dX,), X)
+    return np.trace(adjugate(X) @ dX), _det_along(X, dX)
+
+
+def _det_along(X, dX):
+    """d det X along dX, exactly: det(X + τ dX) is a polynomial of degree n in τ."""
+    return polynomial_derivatives(lambda t: np.linalg.det(X + t * dX), 0.0, len(X), 0.1)[0]
 
 
 def _p42(rng):
     X, dX = invertible(rng, 4, _sign(rng)), rng.standard_normal((4, 4))
     printed = np.linalg.det(X) * np.trace(np.linalg.inv(X) @ dX)
-    return printed, directional(np.linalg.det, (dX,), X)
+    return printed, _det_along(X, dX)
 
 
 def _p43(rng):
     """ln det X where det X > 0; where det X < 0, ln |det X| (the reading the record states)."""
     X, dX = invertible(rng, 4, _sign(rng)), rng.standard_normal((4, 4))
     printed = np.trace(np.linalg.inv(X) @ dX)
-    return printed, directional(lambda M: np.log(abs(np.linalg.det(M))), (dX,), X)
+    return printed, _det_along(X, dX) / np.linalg.det(X)  # d ln|u| = du / u
 
 
 def _p44(rng):
@@ -272,9 +271,7 @@ def _p54(rng):
     """X: 5 × 3, A general (its symmetric part indefinite too)."""
     X, A = full_rank(rng, 5, 3), invertible(rng, 5, _sign(rng)) + rng.standard_normal((5, 5))
     M = X.T @ A @ X
-    printed = np.linalg.det(M) * (
-        A @ X @ np.linalg.inv(M) + A.T @ X @ np.linalg.inv(X.T @ A.T @ X)
-    )
+    printed = np.linalg.det(M) * (A @ X @ np.linalg.inv(M) + A.T @ X @ np.linalg.inv(X.T @ A.T @ X))
     return printed, numerical_gradient(_f_det_XtAX(A), X)
 
 
@@ -345,7 +342,11 @@ def _p62(rng):
 
 
 def _p63(rng):
-    X, A, B = invertible(rng, 4, _sign(rng)), rng.standard_normal((3, 4)), rng.standard_normal((4, 3))
+    X, A, B = (
+        invertible(rng, 4, _sign(rng)),
+        rng.standard_normal((3, 4)),
+        rng.standard_normal((4, 3)),
+    )
     Y = np.linalg.inv(X)
     printed = -(Y @ B @ A @ Y).T
     return printed, numerical_gradient(lambda M: np.trace(A @ np.linalg.inv(M) @ B), X)
@@ -376,13 +377,14 @@ def _p66(rng):
 def _p67(rng):
     """Symmetric A with distinct eigenvalues; dA any direction (symmetric or not)."""
     A, dA = symmetric_distinct(rng, 4), rng.standard_normal((4, 4))
-    values, vectors = eigenpairs(A)
+    _, vectors = eigenpairs(A)
     printed = np.array([v @ dA @ v for v in vectors.T])
     return printed, directional(lambda M: eigenpairs(M)[0], (dA,), A)
 
 
 def _p68(rng):
-    """Every unit eigenvector, its sign held to the one at A; dA any direction."""
+    """Every unit eigenvector, its sign held to the one at A; dA any direction. (λI − A)⁺ is
+    numpy's pseudo-inverse, singular values below 1e-8 of the largest cut off."""
     A, dA = symmetric_distinct(rng, 4), rng.standard_normal((4, 4))
     values, vectors = eigenpairs(A)
 
@@ -390,10 +392,13 @@ def _p68(rng):
         V = eigenpairs(M)[1]
         return V * np.sign(np.sum(V * vectors, axis=0))
 
-    printed = np.stack(
-        [np.linalg.pinv(lam * np.eye(4) - A) @ dA @ v for lam, v in zip(values, vectors.T)],
-        axis=1,
-    )
+    def pseudo_inverse(M):
+        # M is singular by construction; its computed zero singular value (about ε ‖M‖) must
+        # be cut off, which numpy's default cutoff (also about ε ‖M‖) does not guarantee.
+        return np.linalg.pinv(M, rtol=1e-8, hermitian=True)
+
+    pairs = zip(values, vectors.T, strict=True)
+    printed = np.stack([pseudo_inverse(lam * np.eye(4) - A) @ dA @ v for lam, v in pairs], axis=1)
     return printed, directional(aligned, (dA,), A)
 
 
@@ -408,66 +413,168 @@ EQUATIONS: list[Equation] = [
         reading="The book's basic assumption, not a result: the entries of X are independent "
         "(X has no structure), which every later equation of the chapter takes for granted.",
     ),
-    Equation(33, RULES, r"\partial A = 0", RIGHT, ("matrix_valued.AXB",), printed_value=_p33,
-             reading="A is a constant: its differential vanishes."),
-    Equation(34, RULES, r"\partial(\alpha X) = \alpha\, \partial X", RIGHT,
-             ("matrix_valued.AXB",), printed_value=_p34),
-    Equation(35, RULES, r"\partial(X + Y) = \partial X + \partial Y", RIGHT,
-             ("inverses.tr_XplusA_inv",), printed_value=_p35,
-             reading="X and Y both move, each along its own direction."),
-    Equation(36, RULES, r"\partial \operatorname{Tr}(X) = \operatorname{Tr}(\partial X)", RIGHT,
-             ("traces.X",), printed_value=_p36),
-    Equation(37, RULES, r"\partial(XY) = (\partial X)\, Y + X\, (\partial Y)", RIGHT,
-             ("matrix_valued.square", "matrix_valued.XtX"), printed_value=_p37),
-    Equation(38, RULES, r"\partial(X \circ Y) = (\partial X) \circ Y + X \circ (\partial Y)",
-             RIGHT, ("matrix_valued.hadamard_square",), printed_value=_p38),
-    Equation(39, RULES,
-             r"\partial(X \otimes Y) = (\partial X) \otimes Y + X \otimes (\partial Y)",
-             RIGHT, ("matrix_valued.kron_XA", "matrix_valued.kron_AX"), printed_value=_p39),
-    Equation(40, RULES, r"\partial(X^{-1}) = -X^{-1} (\partial X) X^{-1}", RIGHT,
-             ("matrix_valued.inv",), printed_value=_p40),
-    Equation(41, RULES,
-             r"\partial(\det X) = \operatorname{Tr}(\operatorname{adj}(X)\, \partial X)", RIGHT,
-             ("determinants.det",), printed_value=_p41,
-             reading="Checked on singular X (rank n − 1), where the adjugate form is the only "
-             "one defined."),
-    Equation(42, RULES,
-             r"\partial(\det X) = \det(X) \operatorname{Tr}(X^{-1} \partial X)", RIGHT,
-             ("determinants.det",), printed_value=_p42,
-             reading="X⁻¹ appears, so X is invertible; determinants of both signs are drawn."),
-    Equation(43, RULES, r"\partial(\ln \det X) = \operatorname{Tr}(X^{-1} \partial X)", RIGHT,
-             ("determinants.logabsdet",), printed_value=_p43,
-             reading="ln det X is real where det X > 0; where det X < 0 the same differential "
-             "holds for ln |det X|, which is how the check reads it."),
-    Equation(44, RULES, r"\partial X^\top = (\partial X)^\top", RIGHT,
-             ("matrix_valued.transpose",), printed_value=_p44),
-    Equation(45, RULES, r"\partial X^{H} = (\partial X)^{H}", RIGHT,
-             ("matrix_valued.transpose",), printed_value=_p45,
-             reading="X and dX complex, the step along dX real: the conjugate transpose is "
-             "linear over the reals. The catalogue entry checks the real case, Xᴴ = Xᵀ."),
-    Equation(46, GENERAL,
-             r"\frac{\partial \det Y}{\partial x} = \det(Y) \operatorname{Tr}"
-             r"\left[Y^{-1} \frac{\partial Y}{\partial x}\right]",
-             RIGHT, ("determinants.det",), printed_value=_p46,
-             reading="Y(x) is an invertible matrix function of a scalar x; the check takes Y "
-             "quadratic in x, so det Y(x) is a polynomial and its derivative is exact."),
-    Equation(47, GENERAL,
-             r"\sum_k \frac{\partial \det X}{\partial X_{ik}} X_{jk} = \delta_{ij} \det X",
-             RIGHT, ("determinants.det",), printed_value=_cofactor_sum,
-             reading="The gradient of det by differences times Xᵀ, against det(X) I."),
-    Equation(48, GENERAL,
-             r"\frac{\partial^2 \det Y}{\partial x^2} = \det(Y) \Big[\operatorname{Tr}"
-             r"\big[Y^{-1} \tfrac{\partial^2 Y}{\partial x^2}\big]"
-             r" + \operatorname{Tr}\big[Y^{-1} \tfrac{\partial Y}{\partial x}\big]^2"
-             r" - \operatorname{Tr}\big[\big(Y^{-1} \tfrac{\partial Y}{\partial x}\big)^2\big]\Big]",
-             RIGHT, ("determinants.det",), printed_value=_p48,
-             reading="As (46); the second derivative of the interpolated polynomial det Y(x)."),
-    Equation(49, LINEAR, r"\frac{\partial \det X}{\partial X} = \det(X)\, (X^{-1})^\top", RIGHT,
-             ("determinants.det",), printed_value=_p49),
-    Equation(50, LINEAR,
-             r"\sum_k \frac{\partial \det X}{\partial X_{ik}} X_{jk} = \delta_{ij} \det X",
-             RIGHT, ("determinants.det",), printed_value=_cofactor_sum,
-             reading="(47) printed again."),
+    Equation(
+        33,
+        RULES,
+        r"\partial A = 0",
+        RIGHT,
+        ("matrix_valued.AXB",),
+        printed_value=_p33,
+        reading="A is a constant: its differential vanishes.",
+    ),
+    Equation(
+        34,
+        RULES,
+        r"\partial(\alpha X) = \alpha\, \partial X",
+        RIGHT,
+        ("matrix_valued.AXB",),
+        printed_value=_p34,
+    ),
+    Equation(
+        35,
+        RULES,
+        r"\partial(X + Y) = \partial X + \partial Y",
+        RIGHT,
+        ("inverses.tr_XplusA_inv",),
+        printed_value=_p35,
+        reading="X and Y both move, each along its own direction.",
+    ),
+    Equation(
+        36,
+        RULES,
+        r"\partial \operatorname{Tr}(X) = \operatorname{Tr}(\partial X)",
+        RIGHT,
+        ("traces.X",),
+        printed_value=_p36,
+    ),
+    Equation(
+        37,
+        RULES,
+        r"\partial(XY) = (\partial X)\, Y + X\, (\partial Y)",
+        RIGHT,
+        ("matrix_valued.square", "matrix_valued.XtX"),
+        printed_value=_p37,
+    ),
+    Equation(
+        38,
+        RULES,
+        r"\partial(X \circ Y) = (\partial X) \circ Y + X \circ (\partial Y)",
+        RIGHT,
+        ("matrix_valued.hadamard_square",),
+        printed_value=_p38,
+    ),
+    Equation(
+        39,
+        RULES,
+        r"\partial(X \otimes Y) = (\partial X) \otimes Y + X \otimes (\partial Y)",
+        RIGHT,
+        ("matrix_valued.kron_XA", "matrix_valued.kron_AX"),
+        printed_value=_p39,
+    ),
+    Equation(
+        40,
+        RULES,
+        r"\partial(X^{-1}) = -X^{-1} (\partial X) X^{-1}",
+        RIGHT,
+        ("matrix_valued.inv",),
+        printed_value=_p40,
+    ),
+    Equation(
+        41,
+        RULES,
+        r"\partial(\det X) = \operatorname{Tr}(\operatorname{adj}(X)\, \partial X)",
+        RIGHT,
+        ("determinants.det",),
+        printed_value=_p41,
+        reading="Checked on singular X (rank n − 1), where the adjugate form is the only "
+        "one defined.",
+    ),
+    Equation(
+        42,
+        RULES,
+        r"\partial(\det X) = \det(X) \operatorname{Tr}(X^{-1} \partial X)",
+        RIGHT,
+        ("determinants.det",),
+        printed_value=_p42,
+        reading="X⁻¹ appears, so X is invertible; determinants of both signs are drawn.",
+    ),
+    Equation(
+        43,
+        RULES,
+        r"\partial(\ln \det X) = \operatorname{Tr}(X^{-1} \partial X)",
+        RIGHT,
+        ("determinants.logabsdet",),
+        printed_value=_p43,
+        reading="ln det X is real where det X > 0; where det X < 0 the same differential "
+        "holds for ln |det X|, which is how the check reads it.",
+    ),
+    Equation(
+        44,
+        RULES,
+        r"\partial X^\top = (\partial X)^\top",
+        RIGHT,
+        ("matrix_valued.transpose",),
+        printed_value=_p44,
+    ),
+    Equation(
+        45,
+        RULES,
+        r"\partial X^{H} = (\partial X)^{H}",
+        RIGHT,
+        ("matrix_valued.transpose",),
+        printed_value=_p45,
+        reading="X and dX complex, the step along dX real: the conjugate transpose is "
+        "linear over the reals. The catalogue entry checks the real case, Xᴴ = Xᵀ.",
+    ),
+    Equation(
+        46,
+        GENERAL,
+        r"\frac{\partial \det Y}{\partial x} = \det(Y) \operatorname{Tr}"
+        r"\left[Y^{-1} \frac{\partial Y}{\partial x}\right]",
+        RIGHT,
+        ("determinants.det",),
+        printed_value=_p46,
+        reading="Y(x) is an invertible matrix function of a scalar x; the check takes Y "
+        "quadratic in x, so det Y(x) is a polynomial and its derivative is exact.",
+    ),
+    Equation(
+        47,
+        GENERAL,
+        r"\sum_k \frac{\partial \det X}{\partial X_{ik}} X_{jk} = \delta_{ij} \det X",
+        RIGHT,
+        ("determinants.det",),
+        printed_value=_cofactor_sum,
+        reading="The gradient of det by differences times Xᵀ, against det(X) I.",
+    ),
+    Equation(
+        48,
+        GENERAL,
+        r"\frac{\partial^2 \det Y}{\partial x^2} = \det(Y) \Big[\operatorname{Tr}"
+        r"\big[Y^{-1} \tfrac{\partial^2 Y}{\partial x^2}\big]"
+        r" + \operatorname{Tr}\big[Y^{-1} \tfrac{\partial Y}{\partial x}\big]^2"
+        r" - \operatorname{Tr}\big[\big(Y^{-1} \tfrac{\partial Y}{\partial x}\big)^2\big]\Big]",
+        RIGHT,
+        ("determinants.det",),
+        printed_value=_p48,
+        reading="As (46); the second derivative of the interpolated polynomial det Y(x).",
+    ),
+    Equation(
+        49,
+        LINEAR,
+        r"\frac{\partial \det X}{\partial X} = \det(X)\, (X^{-1})^\top",
+        RIGHT,
+        ("determinants.det",),
+        printed_value=_p49,
+    ),
+    Equation(
+        50,
+        LINEAR,
+        r"\sum_k \frac{\partial \det X}{\partial X_{ik}} X_{jk} = \delta_{ij} \det X",
+        RIGHT,
+        ("determinants.det",),
+        printed_value=_cofactor_sum,
+        reading="(47) printed again.",
+    ),
     Equation(
         51,
         LINEAR,
@@ -484,74 +591,161 @@ EQUATIONS: list[Equation] = [
         printed_value=_p51,
         under=_u51,
     ),
-    Equation(52, SQUARE,
-             r"\frac{\partial \det(X^\top A X)}{\partial X} = 2 \det(X^\top A X)\, X^{-\top}",
-             RIGHT, ("determinants.det_XtAX",), printed_value=_p52,
-             reading="The book's condition: X square and invertible. A need not be symmetric."),
-    Equation(53, SQUARE,
-             r"\frac{\partial \det(X^\top A X)}{\partial X}"
-             r" = 2 \det(X^\top A X)\, A X (X^\top A X)^{-1}",
-             RIGHT, ("determinants.det_XtAX",), printed_value=_p53,
-             reading="The book's condition: X not square, A symmetric (drawn indefinite)."),
-    Equation(54, SQUARE,
-             r"\frac{\partial \det(X^\top A X)}{\partial X} = \det(X^\top A X)"
-             r" \big(A X (X^\top A X)^{-1} + A^\top X (X^\top A^\top X)^{-1}\big)",
-             RIGHT, ("determinants.det_XtAX",), printed_value=_p54,
-             reading="The book's condition: X not square, A not symmetric."),
-    Equation(55, NONLINEAR,
-             r"\frac{\partial \ln \det(X^\top X)}{\partial X} = 2 (X^{+})^\top",
-             RIGHT, ("determinants.logdet_XtX",), printed_value=_p55,
-             reading="X⁺ is the pseudo-inverse; X of full column rank (det(XᵀX) > 0 for the "
-             "logarithm). A stray bar after det(XᵀX) in the book is read as a misprint."),
-    Equation(56, NONLINEAR,
-             r"\frac{\partial \ln \det(X^\top X)}{\partial X^{+}} = -2 X^\top",
-             RIGHT, ("determinants.logdet_XtX", "determinants.det_XXt"), printed_value=_p56,
-             reading="The function written in Z = X⁺ (X = Z⁺, full rank), differentiated by Z: "
-             "ln det(Z⁺ᵀ Z⁺) = −ln det(Z Zᵀ)."),
-    Equation(57, NONLINEAR,
-             r"\frac{\partial \ln \lvert\det X\rvert}{\partial X} = (X^{-1})^\top = (X^\top)^{-1}",
-             RIGHT, ("determinants.logabsdet",), printed_value=_p57),
-    Equation(58, NONLINEAR,
-             r"\frac{\partial \det(X^k)}{\partial X} = k \det(X^k)\, X^{-\top}",
-             RIGHT, ("determinants.det_Xk",), printed_value=_p58,
-             reading="k a positive integer, checked at k = 3."),
-    Equation(59, INVERSE,
-             r"\frac{\partial Y^{-1}}{\partial x} = -Y^{-1} \frac{\partial Y}{\partial x} Y^{-1}",
-             RIGHT, ("matrix_valued.inv",), printed_value=_p59,
-             reading="Y(x) an invertible matrix function of a scalar x."),
-    Equation(60, INVERSE,
-             r"\frac{\partial (X^{-1})_{kl}}{\partial X_{ij}} = -(X^{-1})_{ki} (X^{-1})_{jl}",
-             RIGHT, ("matrix_valued.inv",), printed_value=_p60),
-    Equation(61, INVERSE,
-             r"\frac{\partial a^\top X^{-1} b}{\partial X} = -X^{-\top} a b^\top X^{-\top}",
-             RIGHT, ("inverses.aXinvb",), printed_value=_p61),
-    Equation(62, INVERSE,
-             r"\frac{\partial \det(X^{-1})}{\partial X} = -\det(X^{-1})\, (X^{-1})^\top",
-             RIGHT, ("determinants.det_inv",), printed_value=_p62),
-    Equation(63, INVERSE,
-             r"\frac{\partial \operatorname{Tr}(A X^{-1} B)}{\partial X}"
-             r" = -(X^{-1} B A X^{-1})^\top",
-             RIGHT, ("inverses.tr_AXinvB",), printed_value=_p63,
-             reading="A: s × n and B: n × s, s ≠ n (the book does not make them square)."),
-    Equation(64, INVERSE,
-             r"\frac{\partial \operatorname{Tr}((X + A)^{-1})}{\partial X}"
-             r" = -\big((X + A)^{-1} (X + A)^{-1}\big)^\top",
-             RIGHT, ("inverses.tr_XplusA_inv",), printed_value=_p64),
-    Equation(65, EIGEN,
-             r"\frac{\partial}{\partial X} \sum \operatorname{eig}(X)"
-             r" = \frac{\partial}{\partial X} \operatorname{Tr}(X) = I",
-             RIGHT, ("traces.X",), printed_value=_p65,
-             reading="X general: complex eigenvalues come in conjugate pairs and the sum is real."),
-    Equation(66, EIGEN,
-             r"\frac{\partial}{\partial X} \prod \operatorname{eig}(X)"
-             r" = \frac{\partial}{\partial X} \det X = \det(X)\, X^{-\top}",
-             RIGHT, ("determinants.det",), printed_value=_p66),
-    Equation(67, EIGEN, r"\partial \lambda_i = v_i^\top\, \partial(A)\, v_i", RIGHT,
-             ("eigenvalues.sym",), printed_value=_p67,
-             reading="The book's conditions: A real symmetric, its eigenvalues distinct, "
-             "vᵢᵀvᵢ = 1. Every eigenvalue at once; the direction dA need not be symmetric."),
-    Equation(68, EIGEN, r"\partial v_i = (\lambda_i I - A)^{+}\, \partial(A)\, v_i", RIGHT,
-             ("eigenvalues.sym_vector",), printed_value=_p68,
-             reading="As (67), each unit eigenvector's sign held fixed; (λᵢI − A)⁺ is the "
-             "pseudo-inverse."),
+    Equation(
+        52,
+        SQUARE,
+        r"\frac{\partial \det(X^\top A X)}{\partial X} = 2 \det(X^\top A X)\, X^{-\top}",
+        RIGHT,
+        ("determinants.det_XtAX",),
+        printed_value=_p52,
+        reading="The book's condition: X square and invertible. A need not be symmetric.",
+    ),
+    Equation(
+        53,
+        SQUARE,
+        r"\frac{\partial \det(X^\top A X)}{\partial X}"
+        r" = 2 \det(X^\top A X)\, A X (X^\top A X)^{-1}",
+        RIGHT,
+        ("determinants.det_XtAX",),
+        printed_value=_p53,
+        reading="The book's condition: X not square, A symmetric (drawn indefinite).",
+    ),
+    Equation(
+        54,
+        SQUARE,
+        r"\frac{\partial \det(X^\top A X)}{\partial X} = \det(X^\top A X)"
+        r" \big(A X (X^\top A X)^{-1} + A^\top X (X^\top A^\top X)^{-1}\big)",
+        RIGHT,
+        ("determinants.det_XtAX",),
+        printed_value=_p54,
+        reading="The book's condition: X not square, A not symmetric.",
+    ),
+    Equation(
+        55,
+        NONLINEAR,
+        r"\frac{\partial \ln \det(X^\top X)}{\partial X} = 2 (X^{+})^\top",
+        RIGHT,
+        ("determinants.logdet_XtX",),
+        printed_value=_p55,
+        reading="X⁺ is the pseudo-inverse; X of full column rank (det(XᵀX) > 0 for the "
+        "logarithm). A stray bar after det(XᵀX) in the book is read as a misprint.",
+    ),
+    Equation(
+        56,
+        NONLINEAR,
+        r"\frac{\partial \ln \det(X^\top X)}{\partial X^{+}} = -2 X^\top",
+        RIGHT,
+        ("determinants.logdet_XtX", "determinants.det_XXt"),
+        printed_value=_p56,
+        reading="The function written in Z = X⁺ (X = Z⁺, full rank), differentiated by Z: "
+        "ln det(Z⁺ᵀ Z⁺) = −ln det(Z Zᵀ).",
+    ),
+    Equation(
+        57,
+        NONLINEAR,
+        r"\frac{\partial \ln \lvert\det X\rvert}{\partial X} = (X^{-1})^\top = (X^\top)^{-1}",
+        RIGHT,
+        ("determinants.logabsdet",),
+        printed_value=_p57,
+    ),
+    Equation(
+        58,
+        NONLINEAR,
+        r"\frac{\partial \det(X^k)}{\partial X} = k \det(X^k)\, X^{-\top}",
+        RIGHT,
+        ("determinants.det_Xk",),
+        printed_value=_p58,
+        reading="k a positive integer, checked at k = 3.",
+    ),
+    Equation(
+        59,
+        INVERSE,
+        r"\frac{\partial Y^{-1}}{\partial x} = -Y^{-1} \frac{\partial Y}{\partial x} Y^{-1}",
+        RIGHT,
+        ("matrix_valued.inv",),
+        printed_value=_p59,
+        reading="Y(x) an invertible matrix function of a scalar x.",
+    ),
+    Equation(
+        60,
+        INVERSE,
+        r"\frac{\partial (X^{-1})_{kl}}{\partial X_{ij}} = -(X^{-1})_{ki} (X^{-1})_{jl}",
+        RIGHT,
+        ("matrix_valued.inv",),
+        printed_value=_p60,
+    ),
+    Equation(
+        61,
+        INVERSE,
+        r"\frac{\partial a^\top X^{-1} b}{\partial X} = -X^{-\top} a b^\top X^{-\top}",
+        RIGHT,
+        ("inverses.aXinvb",),
+        printed_value=_p61,
+    ),
+    Equation(
+        62,
+        INVERSE,
+        r"\frac{\partial \det(X^{-1})}{\partial X} = -\det(X^{-1})\, (X^{-1})^\top",
+        RIGHT,
+        ("determinants.det_inv",),
+        printed_value=_p62,
+    ),
+    Equation(
+        63,
+        INVERSE,
+        r"\frac{\partial \operatorname{Tr}(A X^{-1} B)}{\partial X}"
+        r" = -(X^{-1} B A X^{-1})^\top",
+        RIGHT,
+        ("inverses.tr_AXinvB",),
+        printed_value=_p63,
+        reading="A: s × n and B: n × s, s ≠ n (the book does not make them square).",
+    ),
+    Equation(
+        64,
+        INVERSE,
+        r"\frac{\partial \operatorname{Tr}((X + A)^{-1})}{\partial X}"
+        r" = -\big((X + A)^{-1} (X + A)^{-1}\big)^\top",
+        RIGHT,
+        ("inverses.tr_XplusA_inv",),
+        printed_value=_p64,
+    ),
+    Equation(
+        65,
+        EIGEN,
+        r"\frac{\partial}{\partial X} \sum \operatorname{eig}(X)"
+        r" = \frac{\partial}{\partial X} \operatorname{Tr}(X) = I",
+        RIGHT,
+        ("traces.X",),
+        printed_value=_p65,
+        reading="X general: complex eigenvalues come in conjugate pairs and the sum is real.",
+    ),
+    Equation(
+        66,
+        EIGEN,
+        r"\frac{\partial}{\partial X} \prod \operatorname{eig}(X)"
+        r" = \frac{\partial}{\partial X} \det X = \det(X)\, X^{-\top}",
+        RIGHT,
+        ("determinants.det",),
+        printed_value=_p66,
+    ),
+    Equation(
+        67,
+        EIGEN,
+        r"\partial \lambda_i = v_i^\top\, \partial(A)\, v_i",
+        RIGHT,
+        ("eigenvalues.sym",),
+        printed_value=_p67,
+        reading="The book's conditions: A real symmetric, its eigenvalues distinct, "
+        "vᵢᵀvᵢ = 1. Every eigenvalue at once; the direction dA need not be symmetric.",
+    ),
+    Equation(
+        68,
+        EIGEN,
+        r"\partial v_i = (\lambda_i I - A)^{+}\, \partial(A)\, v_i",
+        RIGHT,
+        ("eigenvalues.sym_vector",),
+        printed_value=_p68,
+        reading="As (67), each unit eigenvector's sign held fixed; (λᵢI − A)⁺ is the "
+        "pseudo-inverse.",
+    ),
 ]
