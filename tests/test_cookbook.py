@@ -14,6 +14,7 @@ Each test loops over the records and states every failure in one message, to sta
 
 import dataclasses
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -208,6 +209,13 @@ def test_counts_add_up(judged):
     text = cookbook_page.counts(judged)
     total = sum(int(line.rsplit(" ", 1)[1]) for line in text.splitlines()[: len(VERDICTS)])
     assert total == len(COOKBOOK)
+
+
+def test_findings_list_every_equation_not_right_and_nothing_else(judged):
+    text = cookbook_page.findings(judged)
+    expected = [j.equation.number for j in judged if j.supported not in (RIGHT, NOT_A_DERIVATIVE)]
+    listed = [int(n) for n in re.findall(r"^- \[\((\d+)\)\]", text, re.M)]
+    assert listed == expected
 
 
 def test_an_unsupported_verdict_stops_the_page():

@@ -67,6 +67,22 @@ def counts(judged: list[Judged]) -> str:
     return "\n".join([*lines, f"- recorded in all: {len(judged)} equations, {span}"])
 
 
+def findings(judged: list[Judged]) -> str:
+    """A Markdown list of every equation that is not right as printed: its verdict, the error
+    of the printed form, and what holds instead; or a sentence saying there is none."""
+    items = []
+    for j in judged:
+        if j.supported in (RIGHT, NOT_A_DERIVATIVE):
+            continue
+        e = j.equation
+        what = f"; {_text(e.condition)}" if e.condition else ""
+        items.append(
+            f"- [({e.number})](#eq-{e.number}), **{e.verdict}**: the printed form misses by"
+            f" {readable(j.error)}{what}"
+        )
+    return "\n".join(items) or "Every equation recorded so far is right as printed."
+
+
 HEADER = (
     "| Equation | As printed | Verdict | Checked by | Measured, and what holds |\n"
     "| --- | --- | --- | --- | --- |"

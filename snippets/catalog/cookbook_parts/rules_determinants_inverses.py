@@ -556,7 +556,9 @@ EQUATIONS: list[Equation] = [
         RIGHT,
         ("determinants.det",),
         printed_value=_p48,
-        reading="As (46); the second derivative of the interpolated polynomial det Y(x).",
+        reading="As (46); the second derivative of the interpolated polynomial det Y(x). No "
+        "catalogue entry states a second derivative: the determinant entry checks the first-order "
+        "rule this one is built from, and this page checks the second.",
     ),
     Equation(
         49,
