@@ -19,6 +19,11 @@ Prints, all from one run on this machine:
    the test suite without the browser tests.
 4. PASS/FAIL against the budgets: strict build < 30 s, tests without browser < 60 s.
 
+1b. (between 1 and 2) The autodiff engine of snippets/autodiff/engine.py: time(phi.backward())
+   over time(the hand-written backward pass of snippets/two_layer_net.py) on the two-layer
+   network at batch 256 (goal ≤ 1.3), and PyTorch autograd over the same hand-written pass
+   written in PyTorch, where PyTorch is importable.
+
 Only ratios are reported for the code: the forward and the backward pass (or the check and
 f) are timed alternately, repeat after repeat, and each ratio is of the two medians, so a
 machine that slows down during the run slows both. The timed code runs with one BLAS
@@ -240,6 +245,79 @@ def torch_ratios(repeats: int) -> None:
         both, _ = interleaved_ratio(forward_and_backward, forward, repeats)
         # (forward + backward) / forward − 1; the forward pass here runs without autograd
         print(f"   PyTorch autograd, {name:28} {both - 1:5.2f}  ({where(both - 1)})")
+
+
+# --- 1b. the autodiff engine ------------------------------------------------------------------
+
+#: The two-layer network of the benchmark: (q inputs, m1 hidden units, m outputs, batch n).
+ENGINE_NET = (128, 256, 10, 256)
+ENGINE_GOAL = 1.3  # engine backward / hand-written backward, the goal of issue 15
+
+
+def engine_ratio(repeats: int) -> None:
+    """time(phi.backward()) of snippets/autodiff/engine.py over the hand-written backward
+    pass of snippets/two_layer_net.py, both from φ to every gradient (dX included), on one
+    graph built once; and PyTorch autograd over the same hand-written pass in PyTorch."""
+    print("1b. the autodiff engine: time(engine backward) / time(hand-written backward)")
+    try:
+        from snippets.autodiff.engine import Tensor  # noqa: F401 - importable, or skip
+        from snippets.checks.autodiff.engine import engine_net
+        from snippets.checks.math_to_code import net_inputs
+        from snippets.two_layer_net import net_backward, net_forward
+    except ImportError as exc:
+        print(f"   skipped: {exc}")
+        return
+    n = ENGINE_NET[3]
+    params, X, T = net_inputs(0, ENGINE_NET)
+    phi, _ = engine_net(params, X, T)
+    Y, cache = net_forward(params, X)
+
+    def by_hand():
+        net_backward((Y - T) / n, cache)  # dY = (Y − T) / n, then the five gradients
+
+    ratio, spread = interleaved_ratio(phi.backward, by_hand, repeats)
+    verdict = "within" if ratio <= ENGINE_GOAL else "above"
+    print(
+        f"   engine, two-layer net (q, m1, m, n) = {ENGINE_NET}: {ratio:5.2f}"
+        f"  ({verdict} the goal of {ENGINE_GOAL}; quartile spread ×{spread:.2f})"
+    )
+    torch_engine_ratio(params, X, T, repeats)
+
+
+def torch_engine_ratio(params, X, T, repeats: int) -> None:
+    try:
+        torch = importlib.import_module("torch")
+    except ImportError:
+        print("   PyTorch: not importable here, so no autograd comparison (optional)")
+        return
+    if os.environ.get("BENCHMARK_THREADS", "1") != "0":
+        torch.set_num_threads(int(os.environ.get("BENCHMARK_THREADS", "1")))
+    p = {k: torch.from_numpy(v).requires_grad_(True) for k, v in params.items()}
+    x, t = torch.from_numpy(X).requires_grad_(True), torch.from_numpy(T)
+    n = X.shape[1]
+    H = torch.tanh(p["W1"] @ x + p["b1"][:, None])
+    Y = p["W2"] @ H + p["b2"][:, None]
+    phi = 0.5 * ((Y - t) ** 2).sum() / n
+    leaves = [*p.values(), x]
+    Hd, Yd = H.detach(), Y.detach()
+    W1, W2 = p["W1"].detach(), p["W2"].detach()
+
+    def autograd():
+        for leaf in leaves:
+            leaf.grad = None  # fresh gradients each time, as the engine's backward()
+        phi.backward(retain_graph=True)
+
+    def by_hand():
+        dY = (Yd - t) / n
+        _ = dY @ Hd.T, dY.sum(dim=1)
+        dA = (W2.T @ dY) * (1.0 - Hd * Hd)
+        _ = dA @ x.detach().T, dA.sum(dim=1), W1.T @ dA
+
+    ratio, spread = interleaved_ratio(autograd, by_hand, repeats)
+    print(
+        f"   PyTorch autograd over the same hand-written pass in PyTorch: {ratio:5.2f}"
+        f"  (quartile spread ×{spread:.2f})"
+    )
 
 
 # --- 2. the checker --------------------------------------------------------------------------
@@ -486,6 +564,8 @@ def site(results: dict[str, tuple[float, bool, str]]) -> None:
             "-m",
             "pytest",
             "-q",
+            "-n",
+            "auto",
             "-p",
             "no:cacheprovider",
             "--ignore=tests/browser",
@@ -495,7 +575,7 @@ def site(results: dict[str, tuple[float, bool, str]]) -> None:
     ok = run.returncode == 0
     summary = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else ""
     results["test suite without browser tests"] = (seconds, ok, "" if ok else f"({summary})")
-    print(f"   pytest without tests/browser:           {seconds:6.1f} s  {summary}")
+    print(f"   pytest -n auto without tests/browser:   {seconds:6.1f} s  {summary}")
 
 
 def last_problem(run: subprocess.CompletedProcess) -> str:
@@ -531,6 +611,7 @@ def main() -> int:
     print(f"ratios are of medians over {repeats} repeats, BLAS threads: {threads}")
     start = time.perf_counter()
     backward_forward(repeats)
+    engine_ratio(repeats)
     checker_costs(repeats, args.quick)
     sensitivity(args.quick)
     results: dict[str, tuple[float, bool, str]] = {}

@@ -1,8 +1,12 @@
 """Shared test settings: the seeds and shapes every snippet is checked at, and the built site."""
 
+from pathlib import Path
+
 import pytest
 from seeds_and_shapes import SEEDS, SHAPES
 from site_build import build_site
+
+TESTS = Path(__file__).resolve().parent
 
 
 @pytest.fixture(params=SEEDS)
@@ -22,3 +26,20 @@ def built_site(tmp_path_factory):
         return build_site(tmp_path_factory.mktemp("site"))
     except RuntimeError as exc:
         pytest.fail(str(exc), pytrace=False)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (`-n`), which tests share a worker.
+
+    The tests at the top of tests/ that read the built site share one worker, so the site is
+    built once while the other workers run the rest. The suites in subfolders
+    (tests/browser, tests/page_downloads) take minutes and set up per module (a browser tab,
+    every page read once): each of their modules stays on one worker, and a second worker
+    that takes another module builds its own copy of the site. Without `-n` the markers do
+    nothing.
+    """
+    for item in items:
+        if item.path.parent != TESTS:
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+        elif "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("built-site"))

@@ -159,7 +159,9 @@ def test_ravel_is_vec_of_the_transpose(seed, shape):
 
 
 @pytest.mark.parametrize(
-    "wrong", [vec, lambda A: A.T.ravel(), lambda A: A.reshape(-1, order="F")], ids=str
+    "wrong",
+    [vec, lambda A: A.T.ravel(), lambda A: A.reshape(-1, order="F")],
+    ids=["vec", "transpose-ravel", "reshape-F"],
 )
 def test_ravel_is_not_vec(wrong, seed, shape):
     m, q, _ = shape

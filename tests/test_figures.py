@@ -21,6 +21,7 @@ from snippets.checks.figures import (
 from snippets.figures import (
     check_costs,
     check_sensitivity,
+    engine_training,
     fd_steps,
     jacobian_memory,
     kron_layouts,
@@ -37,6 +38,7 @@ FIGURES = {
     "jacobian_memory": jacobian_memory.jacobian_memory_svg,
     "check_costs": check_costs.check_costs_svg,
     "check_sensitivity": check_sensitivity.check_sensitivity_svg,
+    "engine_training": engine_training.engine_training_svg,
 }
 
 

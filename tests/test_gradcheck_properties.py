@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from snippets.gradcheck import GradientCheckError, check_gradient, relative_error
+from tests.gradcheck_sweep import MISTAKES, mistaken
 
 #: Fixed settings: the same cases on every run and every machine.
 FIXED = settings(
@@ -63,24 +64,6 @@ def functions(m, n, rng):
             lambda Z: np.sum(Z * np.abs(Z)), lambda Z: 2 * np.abs(Z), False
         ),
     }
-
-
-MISTAKES = ("wrong sign", "factor 2", "transposed", "1e-4 relative", "one entry off")
-
-
-def mistaken(g, mistake, rng):
-    big = np.max(np.abs(g))
-    if mistake == "wrong sign":
-        return -g
-    if mistake == "factor 2":
-        return 2 * g
-    if mistake == "transposed":
-        return g.T.copy()
-    if mistake == "1e-4 relative":
-        return g + 1e-4 * big * rng.choice([-1.0, 1.0], size=g.shape)
-    wrong = g.copy()
-    wrong.flat[rng.integers(g.size)] += 1e-2 * big
-    return wrong
 
 
 @st.composite

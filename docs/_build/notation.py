@@ -300,8 +300,14 @@ PROOFS_PAGES = [
     "proofs.md", "kronecker.md", "traces-and-layout.md", "math-to-code.md", "claims.md",
 ]  # fmt: skip
 
+# --- From derivations to autodiff (autodiff/engine.md) ---
+# The engine page uses letters registered above only (A, B, C, G, T for the rules and the
+# networks; x, \alpha, \pi for GELU); it adds none.
+AUTODIFF: list[Symbol] = []
+AUTODIFF_PAGES = ["autodiff/engine.md"]
+
 SECTIONS = {"CORE": CORE, "CHECKING": CHECKING, "CATALOGUE": CATALOGUE, "LAYERS": LAYERS,
-            "PROOFS": PROOFS}  # fmt: skip
+            "PROOFS": PROOFS, "AUTODIFF": AUTODIFF}  # fmt: skip
 SYMBOLS = [symbol for rows in SECTIONS.values() for symbol in rows]
 
 

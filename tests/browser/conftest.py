@@ -13,7 +13,6 @@ import io
 import os
 import shutil
 import threading
-import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -98,32 +97,30 @@ def browser(playwright_driver):
     chromium.close()
 
 
+def pytest_sessionstart(session):
+    """Empty the screenshot folder once per run: in the controlling process under `-n`, so
+    one worker never deletes what another has written."""
+    if not hasattr(session.config, "workerinput"):
+        shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def screenshot_dir():
-    """A fresh folder for the screenshots of this run (named in the session summary)."""
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir(parents=True)
+    """The folder for the screenshots of this run (named in the session summary)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
-
-
-SESSION_START = time.time()
 
 
 def pytest_terminal_summary(terminalreporter):
     """Name the screenshot folder and print each page's weight, heaviest first.
 
-    Only what this run wrote: without a browser the folder still holds an earlier run's
-    screenshots and weights, and printing them would pass them off as this run's.
+    Only what this run wrote: the folder was emptied when the run started, so a run that
+    opened no page (no browser) prints nothing here.
     """
     weights = SCREENSHOTS / "weights.tsv"
     if not weights.is_file():
         return
     write = terminalreporter.write_line
-    if weights.stat().st_mtime < SESSION_START:
-        write(
-            f"browser tests: no page was opened in this run; {SCREENSHOTS} is from an earlier run"
-        )
-        return
     write(f"browser tests: screenshots of every page in {SCREENSHOTS}")
     rows = [line.split("\t") for line in weights.read_text().splitlines()]
     write("page weight, images excluded: bytes the browser received (gzip, as hosted)")
