@@ -103,6 +103,7 @@ def test_symmetric_gradients_are_the_ones_expected():
         "traces.X",  # I
         "traces.XkronA",  # tr(A) I
         "forms.aXa",  # aaᵀ
+        "eigenvalues.sym",  # v̂v̂ᵀ
     }
 
 

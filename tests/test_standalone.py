@@ -131,7 +131,12 @@ def test_machinery_is_said_on_the_page_and_carried_by_its_download(path):
 
 def test_files_that_say_they_are_machinery_are_few():
     # 18: the autodiff page's training figure (snippets/figures/engine_training.py) joined.
-    assert len(MACHINERY) <= 18, MACHINERY
+    # 21: the Cookbook page (cookbook.py, cookbook_page.py) and the eigenvalue family's registry
+    # module (eigenvalues.py). The Cookbook's part modules (snippets/catalog/cookbook_parts/,
+    # one per stretch of its chapter 2 by design) hold records, not machinery to learn: they
+    # are not counted.
+    counted = [path for path in MACHINERY if "/cookbook_parts/" not in path]
+    assert len(counted) <= 21, counted
 
 
 @pytest.mark.parametrize("source", ["import snippets\n", "from snippets.gradcheck import vec\n"])

@@ -138,6 +138,11 @@ CATALOGUE = [
            "catalog/layouts.md"),
     Symbol(r"\mu", "a mean: of a Gaussian; of a row or column in normalisation",
            "catalog/structured.md"),
+    Symbol(r"\hat{\lambda}", "a simple eigenvalue of X (the eigenvalue entries; the Cookbook's λᵢ)",
+           "catalog/eigenvalues.md"),
+    Symbol(r"\hat{v}", "the right eigenvector of λ̂, X v̂ = λ̂ v̂ (of norm 1 for a symmetric X)",
+           "catalog/eigenvalues.md"),
+    Symbol(r"\hat{u}", "the left eigenvector of λ̂, ûᵀX = λ̂ûᵀ", "catalog/eigenvalues.md"),
 ]  # fmt: skip
 
 # --- Layers (layers/*.md) ---
@@ -281,7 +286,8 @@ PROOFS = [
 CATALOGUE_PAGES = [
     "catalog/index.md", "catalog/traces.md", "catalog/forms.md", "catalog/determinants.md",
     "catalog/inverses.md", "catalog/norms.md", "catalog/structured.md", "catalog/layouts.md",
-    "catalog/matrix-valued.md", "catalog/published.md",
+    "catalog/matrix-valued.md", "catalog/published.md", "catalog/eigenvalues.md",
+    "catalog/cookbook.md",
 ]  # fmt: skip
 #: The layer pages.
 LAYERS_PAGES = [

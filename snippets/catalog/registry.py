@@ -10,6 +10,7 @@ and says on which page and under which anchor an entry is derived.
 
 from snippets.catalog import (
     determinants,
+    eigenvalues,
     forms,
     inverses,
     matrix_valued,
@@ -20,7 +21,16 @@ from snippets.catalog import (
 from snippets.catalog.entry import Identity, MatrixIdentity
 
 #: The family modules, in the order of the catalogue's pages.
-FAMILIES = (traces, norms, forms, determinants, inverses, structured, matrix_valued)
+FAMILIES = (
+    traces,
+    norms,
+    forms,
+    determinants,
+    inverses,
+    eigenvalues,
+    structured,
+    matrix_valued,
+)
 
 #: All scalar identities ∂f/∂X = G, family by family.
 IDENTITIES: list[Identity] = [entry for family in FAMILIES for entry in family.IDENTITIES]
