@@ -102,6 +102,7 @@ def test_symmetric_gradients_are_the_ones_expected():
         "traces.X",  # I
         "traces.XkronA",  # tr(A) I
         "forms.aXa",  # aaᵀ
+        "forms.sum_squared",  # 2(1ᵀX1) 11ᵀ
     }
 
 
