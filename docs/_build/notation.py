@@ -138,6 +138,14 @@ CATALOGUE = [
            "catalog/layouts.md"),
     Symbol(r"\mu", "a mean: of a Gaussian; of a row or column in normalisation",
            "catalog/structured.md"),
+    Symbol(r"\mathcal{J}", "the single-entry matrix 𝒥^{λθ}: 1 at (λ, θ), 0 elsewhere (the"
+           " Matrix Cookbook's J^{ij})", "catalog/matrix-valued.md"),
+    Symbol(r"\upsilon", "a complex number: the target of the Matrix Cookbook's LMS example,"
+           " its eq. 89 (a there)", "catalog/forms.md"),
+    Symbol(r"\Phi", "a vector-valued function Φ(x) in a chain rule (the Cookbook's s(x), eq. 93)",
+           "catalog/forms.md"),
+    Symbol(r"\Psi", "a second vector-valued function Ψ(x) (the Cookbook's r(x), eq. 93)",
+           "catalog/forms.md"),
 ]  # fmt: skip
 
 # --- Layers (layers/*.md) ---
