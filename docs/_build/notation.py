@@ -289,7 +289,7 @@ PROOFS = [
 CATALOGUE_PAGES = [
     "catalog/index.md", "catalog/traces.md", "catalog/forms.md", "catalog/determinants.md",
     "catalog/inverses.md", "catalog/norms.md", "catalog/structured.md", "catalog/layouts.md",
-    "catalog/matrix-valued.md", "catalog/published.md",
+    "catalog/matrix-valued.md", "catalog/published.md", "catalog/hessians.md",
 ]  # fmt: skip
 #: The layer pages.
 LAYERS_PAGES = [
