@@ -118,7 +118,8 @@ def test_machinery_is_said_on_the_page_and_carried_by_its_download(path):
 
 
 def test_files_that_say_they_are_machinery_are_few():
-    assert len(MACHINERY) <= 17, MACHINERY
+    # 18: the catalogue's family "hessians" added its registry module (each family has one).
+    assert len(MACHINERY) <= 18, MACHINERY
 
 
 @pytest.mark.parametrize("source", ["import snippets\n", "from snippets.gradcheck import vec\n"])
