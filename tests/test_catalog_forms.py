@@ -95,6 +95,10 @@ WRONG = {
             - 2 * (x @ A.T @ A @ x) * B.T @ B @ x / (x @ B.T @ B @ x) ** 2
         ),
     },
+    "forms.lms": {
+        "2b(υ − xᵀb) (sign)": lambda x, b, upsilon: 2 * b * (upsilon - x @ b),
+        "−b(υ − xᵀb) (missing 2)": lambda x, b, upsilon: -b * (upsilon - x @ b),
+    },
 }
 
 

@@ -9,6 +9,8 @@ For a vector x of length n the gradient is a vector of length n and the numerato
 derivative a 1 × n row; for X of shape p × r the gradient is p × r and the numerator form r × p.
 """
 
+import numpy as np
+
 from snippets.catalog.code import forms as copyable
 from snippets.catalog.entry import Identity
 from snippets.catalog.linalg import exact_capable
@@ -441,6 +443,32 @@ FORM_rayleigh_AB = Identity(
 )
 
 
+def _sample_lms(rng, square=None):
+    """x, b: length p (3, or `square`); υ: one standard normal number (a 0-d array)."""
+    p = 3 if square is None else square
+    return {
+        "x": rng.standard_normal(p),
+        "b": rng.standard_normal(p),
+        "upsilon": np.asarray(rng.standard_normal()),
+    }
+
+
+FORM_lms = Identity(
+    id="forms.lms",
+    family="forms",
+    title="the squared error of a linear prediction, (υ − xᵀb)²",
+    tex=r"\frac{\partial (\upsilon - x^\top b)^2}{\partial x} = -2 b\, (\upsilon - x^\top b)",
+    tex_numerator=r"\frac{\partial (\upsilon - x^\top b)^2}{\partial x}"
+    r" = -2 (\upsilon - x^\top b)\, b^\top",
+    conditions=("υ a number",),
+    variable="x",
+    f=code.f_lms,
+    grad=code.grad_lms,
+    numerator=code.numerator_lms,
+    sample=_sample_lms,
+)
+
+
 IDENTITIES = [
     FORM_ax,
     FORM_xa,
@@ -468,4 +496,5 @@ IDENTITIES = [
     FORM_aXkb,
     FORM_aXktXkb,
     FORM_rayleigh_AB,
+    FORM_lms,
 ]

@@ -384,6 +384,20 @@ def grad_rayleigh_AB(x, A, B):
 # --8<-- [end:rayleigh_AB]
 
 
+# --8<-- [start:lms]
+def f_lms(x, b, upsilon):
+    """f = (υ − xᵀb)², a number.  x: (p,); b: (p,); upsilon: a number (the target υ)."""
+    return (upsilon - x @ b) ** 2
+
+
+def grad_lms(x, b, upsilon):
+    """∂f/∂x = −2b (υ − xᵀb), of shape (p,) like x."""
+    return -2 * b * (upsilon - x @ b)
+
+
+# --8<-- [end:lms]
+
+
 # --8<-- [start:numerator]
 def numerator_ax(x, a):
     """The numerator-layout form of ∂f/∂x, the transpose: aᵀ."""
@@ -518,6 +532,12 @@ def numerator_rayleigh_AB(x, A, B):
     top, bottom = (A @ x) @ (A @ x), (B @ x) @ (B @ x)
     row = 2 * ((A @ x) @ A) / bottom - 2 * top * ((B @ x) @ B) / (bottom * bottom)
     return row.reshape(1, -1)
+
+
+
+def numerator_lms(x, b, upsilon):
+    """The numerator-layout form of ∂f/∂x, the transpose: −2 (υ − xᵀb) bᵀ."""
+    return (-2 * (upsilon - x @ b) * b).reshape(1, -1)
 
 
 # --8<-- [end:numerator]

@@ -542,14 +542,16 @@ EQUATIONS: list[Equation] = [
         89, SECOND,
         r"\frac{\partial (\upsilon - x^{\mathrm{H}} b)^2}{\partial x}"
         r" = -2 b\, \overline{(\upsilon - x^{\mathrm{H}} b)}",
-        WRONG,
+        WRONG, entries=("forms.lms",),
         reading="x and b are complex vectors, υ (the book's a) a complex number, ᴴ the conjugate"
         " transpose. The book does not say which complex derivative it means; read with the"
         " complex gradient of its §4.1, ∂/∂Re x + i ∂/∂Im x, the true value of the literal"
         " square is −4b(υ − xᴴb). Its other two derivatives miss too: ∂/∂x gives 0 (the square"
         " depends on x only through its conjugate) and ∂/∂x̄ gives −2b(υ − xᴴb), without the"
         " conjugate. The printed right side is the complex gradient of the squared modulus"
-        " |υ − xᴴb|², the cost of the LMS algorithm the book names.",
+        " |υ − xᴴb|², the cost of the LMS algorithm the book names."
+        " The catalogue entry holds the real case, where the two agree; the complex"
+        " statements are checked here, on real and imaginary parts by central differences.",
         correction=r"\nabla_x \lvert \upsilon - x^{\mathrm{H}} b \rvert^2"
         r" = -2 b\, \overline{(\upsilon - x^{\mathrm{H}} b)}",
         condition="(·)² is a squared modulus |·|², and ∂/∂x the complex gradient (§4.1)",
