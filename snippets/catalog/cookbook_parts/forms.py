@@ -9,6 +9,11 @@ the formula. The book's letters are renamed into the site's notation table (each
 (matrices), a power of X is k̄, the entry we differentiate by is (λ, θ), the book's single-entry
 matrix J^{ij} is 𝒥^{λθ}.
 
+Numbers: 69-72, 77, 78 and 81-83 are anchored by SymPy's tests, which cite them; the others are
+counted line by line between those anchors and (99), the first trace identity. Between 83 and
+99 there are fifteen numbered lines; the count assumes (92) is one number over two printed lines
+and the quotient of (94)-(95) two, as its two lines are.
+
 Sizes are drawn afresh for every draw (2 to 5 per dimension), so some draws are square and
 most are not: a transposed result fails on the shape or, for square draws, on the numbers.
 """
