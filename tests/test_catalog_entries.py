@@ -104,6 +104,7 @@ def test_symmetric_gradients_are_the_ones_expected():
         "traces.XkronA",  # tr(A) I
         "forms.aXa",  # aaᵀ
         "eigenvalues.sym",  # v̂v̂ᵀ
+        "forms.sum_squared",  # 2(1ᵀX1) 11ᵀ
     }
 
 
@@ -191,8 +192,13 @@ def tex_problems(tex):
 @pytest.mark.parametrize("family", FAMILIES, ids=lambda m: m.__name__.split(".")[-1])
 def test_page_states_checks_and_shows_every_entry(family):
     name_of_family = family.__name__.split(".")[-1]
-    entries = [*family.IDENTITIES, *getattr(family, "MATRIX_IDENTITIES", [])]
+    entries = [
+        *family.IDENTITIES,
+        *getattr(family, "MATRIX_IDENTITIES", []),
+        *getattr(family, "HESSIAN_IDENTITIES", []),
+    ]
     matrix = name_of_family == "matrix_valued"
+    hessian = name_of_family == "hessians"
     text = page_text(page(entries[0]))
     for entry in entries:
         name = entry.id.split(".")[1]
@@ -204,6 +210,8 @@ def test_page_states_checks_and_shows_every_entry(family):
             f"{entry.id}: its code is not shown"
         )
         check = "jacobiancheck(F_" if matrix else "gradcheck(f_"
+        if hessian:  # the Hessian, as the Jacobian of the gradient, and the gradient
+            assert f"print(jacobiancheck(grad_{name}, hessian_{name}, " in text, entry.id
         assert f"print({check}{name}, " in text, f"{entry.id}: its code is not checked on the page"
         for condition in entry.conditions:
             assert condition in text, f"{entry.id}: condition {condition!r} not stated"

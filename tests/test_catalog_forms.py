@@ -66,6 +66,39 @@ WRONG = {
         ),
         "2CXcbᵀ": lambda X, b, c, C: 2 * C @ X @ np.outer(c, b),
     },
+    "forms.sum_squared": {
+        "(1ᵀX1) 11ᵀ (missing 2)": lambda X: X.sum() * np.ones_like(X),
+        "2X (each entry alone)": lambda X: 2 * X,
+    },
+    "forms.Xbc_quadratic": {
+        "2C(Xb + c)bᵀ (only for symmetric C)": lambda X, b, c, C: 2 * np.outer(C @ (X @ b + c), b),
+    },
+    "forms.weighted_residual": {
+        "2AᵀC(a − Ax) (sign)": lambda x, a, A, C: 2 * A.T @ C @ (a - A @ x),
+        "−AᵀC(a − Ax) (missing 2)": lambda x, a, A, C: -A.T @ C @ (a - A @ x),
+    },
+    "forms.weighted_distance": {"2C(a − x) (sign)": lambda x, a, C: 2 * C @ (a - x)},
+    "forms.aXkb": {
+        "3(X²)ᵀabᵀ (as for a number)": lambda X, a, b: 3 * (X @ X).T @ np.outer(a, b),
+    },
+    "forms.aXktXkb": {
+        "the Cookbook's (92) as printed, first term transposed": lambda X, a, b: (
+            X @ np.outer(a, b) @ (X @ X).T
+            + np.outer(a, b) @ (X @ X).T @ X
+            + X @ X @ np.outer(a, b) @ X.T
+            + X.T @ X @ X @ np.outer(a, b)
+        ),
+    },
+    "forms.rayleigh_AB": {
+        "the Cookbook's (95) as printed, xᵀBBx": lambda x, A, B: (
+            2 * A.T @ A @ x / (x @ B @ B @ x)
+            - 2 * (x @ A.T @ A @ x) * B.T @ B @ x / (x @ B.T @ B @ x) ** 2
+        ),
+    },
+    "forms.lms": {
+        "2b(υ − xᵀb) (sign)": lambda x, b, upsilon: 2 * b * (upsilon - x @ b),
+        "−b(υ − xᵀb) (missing 2)": lambda x, b, upsilon: -b * (upsilon - x @ b),
+    },
 }
 
 

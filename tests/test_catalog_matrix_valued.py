@@ -84,6 +84,34 @@ WRONG = {
         "no permutation": lambda X, A: np.kron(vec(A)[:, None], np.eye(X.size)),
         "X ⊗ A's Jacobian": lambda X, A: matrix_valued_code.jacobian_kron_XA(X, A),
     },
+    "matrix_valued.X": {"K_pr (the transpose's)": lambda X: commutation(*X.shape).astype(float)},
+    "matrix_valued.XA": {
+        "A ⊗ I_p (transpose dropped)": lambda X, A: np.kron(A, eye(X.shape[0])),
+        "I_p ⊗ Aᵀ (factors swapped)": lambda X, A: np.kron(eye(X.shape[0]), A.T),
+    },
+    "matrix_valued.XtA": {"K forgotten": lambda X, A: np.kron(A.T, eye(X.shape[1]))},
+    "matrix_valued.XtBX": {
+        "K forgotten": lambda X, B: (
+            np.kron((B @ X).T, eye(X.shape[1])) + np.kron(eye(X.shape[1]), X.T @ B)
+        ),
+        "I ⊗ Xᵀ(B + Bᵀ) (as for a gradient)": lambda X, B: np.kron(eye(X.shape[1]), X.T @ (B + B.T)),
+    },
+    "matrix_valued.cube": {"3 (I ⊗ X²) (as for a number)": lambda X: 3 * np.kron(eye(len(X)), X @ X)},
+    "matrix_valued.XAX": {
+        "2 (I ⊗ XA) (as for a number)": lambda X, A: 2 * np.kron(eye(X.shape[1]), X @ A),
+    },
+    "matrix_valued.hadamard_B": {
+        "row-major vec in diag": lambda X, B: (
+            2 * np.kron(B.T, eye(X.shape[0])) @ np.diag(X.reshape(-1))
+        ),
+        "2 is missing": lambda X, B: np.kron(B.T, eye(X.shape[0])) @ np.diag(vec(X)),
+    },
+    "matrix_valued.kron_XX": {
+        "no permutation": lambda X: (
+            np.kron(np.eye(X.size), vec(X)[:, None]) + np.kron(vec(X)[:, None], np.eye(X.size))
+        ),
+        "one term only": lambda X: matrix_valued_code.jacobian_kron_XA(X, X),
+    },
 }
 
 

@@ -28,7 +28,12 @@ def test_ids_are_unique():
 @pytest.mark.parametrize("module", registry.FAMILIES, ids=lambda m: m.__name__.split(".")[-1])
 def test_ids_are_family_dot_name_and_live_in_their_family_module(module):
     family = module.__name__.split(".")[-1]
-    entries = [*module.IDENTITIES, *getattr(module, "MATRIX_IDENTITIES", [])]
+    entries = [
+        *module.IDENTITIES,
+        *getattr(module, "MATRIX_IDENTITIES", []),
+        *getattr(module, "HESSIAN_IDENTITIES", []),
+    ]
+    assert entries, f"{family}.py lists no entries"
     for entry in entries:
         assert entry.family == family, f"{entry.id} is listed in {family}.py"
         prefix, dot, name = entry.id.partition(".")

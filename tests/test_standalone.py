@@ -134,9 +134,9 @@ def test_files_that_say_they_are_machinery_are_few():
     # 21: the Cookbook page (cookbook.py, cookbook_page.py) and the eigenvalue family's registry
     # module (eigenvalues.py). The Cookbook's part modules (snippets/catalog/cookbook_parts/,
     # one per stretch of its chapter 2 by design) hold records, not machinery to learn: they
-    # are not counted.
+    # are not counted. 22: the catalogue's family "hessians" added its registry module.
     counted = [path for path in MACHINERY if "/cookbook_parts/" not in path]
-    assert len(counted) <= 21, counted
+    assert len(counted) <= 22, counted
 
 
 @pytest.mark.parametrize("source", ["import snippets\n", "from snippets.gradcheck import vec\n"])

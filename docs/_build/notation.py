@@ -143,6 +143,14 @@ CATALOGUE = [
     Symbol(r"\hat{v}", "the right eigenvector of λ̂, X v̂ = λ̂ v̂ (of norm 1 for a symmetric X)",
            "catalog/eigenvalues.md"),
     Symbol(r"\hat{u}", "the left eigenvector of λ̂, ûᵀX = λ̂ûᵀ", "catalog/eigenvalues.md"),
+    Symbol(r"\mathcal{J}", "the single-entry matrix 𝒥^{λθ}: 1 at (λ, θ), 0 elsewhere (the"
+           " Matrix Cookbook's J^{ij})", "catalog/matrix-valued.md"),
+    Symbol(r"\upsilon", "a complex number: the target of the Matrix Cookbook's LMS example,"
+           " its eq. 89 (a there)", "catalog/forms.md"),
+    Symbol(r"\Phi", "a vector-valued function Φ(x) in a chain rule (the Cookbook's s(x), eq. 93)",
+           "catalog/forms.md"),
+    Symbol(r"\Psi", "a second vector-valued function Ψ(x) (the Cookbook's r(x), eq. 93)",
+           "catalog/forms.md"),
 ]  # fmt: skip
 
 # --- Layers (layers/*.md) ---
@@ -287,7 +295,7 @@ CATALOGUE_PAGES = [
     "catalog/index.md", "catalog/traces.md", "catalog/forms.md", "catalog/determinants.md",
     "catalog/inverses.md", "catalog/norms.md", "catalog/structured.md", "catalog/layouts.md",
     "catalog/matrix-valued.md", "catalog/published.md", "catalog/eigenvalues.md",
-    "catalog/cookbook.md",
+    "catalog/cookbook.md", "catalog/hessians.md",
 ]  # fmt: skip
 #: The layer pages.
 LAYERS_PAGES = [

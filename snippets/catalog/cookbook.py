@@ -144,6 +144,9 @@ def gather(*parts) -> dict[int, Equation]:
 # Each part module of snippets/catalog/cookbook_parts/ is listed here:
 #   rules_determinants_inverses (32-68), forms (69-98),
 #   traces_norms_structured (99-144), kronecker_vec (505-524).
-from snippets.catalog.cookbook_parts import rules_determinants_inverses  # noqa: E402
+from snippets.catalog.cookbook_parts import (  # noqa: E402  (the parts import this module)
+    forms,
+    rules_determinants_inverses,
+)
 
-COOKBOOK: dict[int, Equation] = gather(rules_determinants_inverses)
+COOKBOOK: dict[int, Equation] = gather(rules_determinants_inverses, forms)

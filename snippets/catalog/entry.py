@@ -75,3 +75,33 @@ class MatrixIdentity:
     jacobian: Callable[..., np.ndarray]
     sample: Callable[[np.random.Generator], Inputs]
     exact: str | None = None
+
+
+@dataclass(frozen=True)
+class HessianIdentity:
+    """∂²f/∂vec X ∂vec Xᵀ = H for a scalar f of one matrix (or vector) variable, H in Kronecker form.
+
+    The Hessian is the Jacobian of the gradient: H = ∂vec(∇f)/∂vec X, of shape
+    (X.size, X.size), with vec stacking columns (column-major) on both sides. It is symmetric,
+    so the gradient layout and the numerator layout give the same matrix.
+
+    Attributes:
+        id, family, title, conditions, variable, sample, exact: as for Identity.
+        tex: the Hessian in TeX, in Kronecker form.
+        f: f(**inputs) -> float.
+        grad: grad(**inputs) -> the gradient, of the variable's shape.
+        hessian: hessian(**inputs) -> the (X.size) × (X.size) matrix H,
+            H[a, b] = ∂²f/∂vec(X)_a ∂vec(X)_b.
+    """
+
+    id: str
+    family: str
+    title: str
+    tex: str
+    conditions: tuple[str, ...]
+    variable: str
+    f: Callable[..., float]
+    grad: Callable[..., np.ndarray]
+    hessian: Callable[..., np.ndarray]
+    sample: Callable[[np.random.Generator], Inputs]
+    exact: str | None = None

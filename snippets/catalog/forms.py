@@ -9,6 +9,8 @@ For a vector x of length n the gradient is a vector of length n and the numerato
 derivative a 1 × n row; for X of shape p × r the gradient is p × r and the numerator form r × p.
 """
 
+import numpy as np
+
 from snippets.catalog.code import forms as copyable
 from snippets.catalog.entry import Identity
 from snippets.catalog.linalg import exact_capable
@@ -326,6 +328,147 @@ FORM_bXtCXc = Identity(
     exact="polynomial",
 )
 
+FORM_sum_squared = Identity(
+    id="forms.sum_squared",
+    family="forms",
+    title="the squared sum of all entries",
+    tex=r"\frac{\partial (\mathbf{1}_p^\top X \mathbf{1}_r)^2}{\partial X}"
+    r" = 2 (\mathbf{1}_p^\top X \mathbf{1}_r)\, \mathbf{1}_p \mathbf{1}_r^\top",
+    tex_numerator=r"\frac{\partial (\mathbf{1}_p^\top X \mathbf{1}_r)^2}{\partial X}"
+    r" = 2 (\mathbf{1}_p^\top X \mathbf{1}_r)\, \mathbf{1}_r \mathbf{1}_p^\top",
+    conditions=(),
+    variable="X",
+    f=code.f_sum_squared,
+    grad=code.grad_sum_squared,
+    numerator=code.numerator_sum_squared,
+    sample=Sample(X="pr"),
+    exact="polynomial",
+)
+
+FORM_Xbc_quadratic = Identity(
+    id="forms.Xbc_quadratic",
+    family="forms",
+    title="quadratic form in Xb + c",
+    tex=r"\frac{\partial (Xb + c)^\top C (Xb + c)}{\partial X} = (C + C^\top)(Xb + c)\, b^\top",
+    tex_numerator=r"\frac{\partial (Xb + c)^\top C (Xb + c)}{\partial X}"
+    r" = b\, (Xb + c)^\top (C^\top + C)",
+    conditions=(),
+    variable="X",
+    f=code.f_Xbc_quadratic,
+    grad=code.grad_Xbc_quadratic,
+    numerator=code.numerator_Xbc_quadratic,
+    sample=Sample(X="pr", b="r", c="p", C="pp"),
+    exact="polynomial",
+)
+
+FORM_weighted_residual = Identity(
+    id="forms.weighted_residual",
+    family="forms",
+    title="weighted least squares (a − Ax)ᵀC(a − Ax)",
+    tex=r"\frac{\partial (a - Ax)^\top C (a - Ax)}{\partial x} = -2 A^\top C (a - Ax)",
+    tex_numerator=r"\frac{\partial (a - Ax)^\top C (a - Ax)}{\partial x} = -2 (a - Ax)^\top C A",
+    conditions=("C symmetric",),
+    variable="x",
+    f=code.f_weighted_residual,
+    grad=code.grad_weighted_residual,
+    numerator=code.numerator_weighted_residual,
+    sample=Sample(x="p", a="s", A="sp", C="ss sym"),
+    exact="polynomial",
+)
+
+FORM_weighted_distance = Identity(
+    id="forms.weighted_distance",
+    family="forms",
+    title="weighted squared distance (x − a)ᵀC(x − a)",
+    tex=r"\frac{\partial (x - a)^\top C (x - a)}{\partial x} = 2 C (x - a)",
+    tex_numerator=r"\frac{\partial (x - a)^\top C (x - a)}{\partial x} = 2 (x - a)^\top C",
+    conditions=("C symmetric",),
+    variable="x",
+    f=code.f_weighted_distance,
+    grad=code.grad_weighted_distance,
+    numerator=code.numerator_weighted_distance,
+    sample=Sample(x="p", a="p", C="pp sym"),
+    exact="polynomial",
+)
+
+FORM_aXkb = Identity(
+    id="forms.aXkb",
+    family="forms",
+    title="aᵀX³b, a power of X",
+    tex=r"\frac{\partial a^\top X^3 b}{\partial X} = \sum_{k=0}^{2} (X^k)^\top a b^\top (X^{2-k})^\top",
+    tex_numerator=r"\frac{\partial a^\top X^3 b}{\partial X} = \sum_{k=0}^{2} X^{2-k} b a^\top X^k",
+    conditions=("X: n × n",),
+    variable="X",
+    f=code.f_aXkb,
+    grad=code.grad_aXkb,
+    numerator=code.numerator_aXkb,
+    sample=Sample(X="pp", a="p", b="p"),
+    exact="polynomial",
+)
+
+FORM_aXktXkb = Identity(
+    id="forms.aXktXkb",
+    family="forms",
+    title="aᵀ(X²)ᵀX²b, a power of X twice",
+    tex=r"\frac{\partial a^\top (X^2)^\top X^2 b}{\partial X}"
+    r" = \sum_{k=0}^{1} (X^k)^\top X^2 (ab^\top + ba^\top) (X^{1-k})^\top",
+    tex_numerator=r"\frac{\partial a^\top (X^2)^\top X^2 b}{\partial X}"
+    r" = \sum_{k=0}^{1} X^{1-k} (ab^\top + ba^\top) (X^2)^\top X^k",
+    conditions=("X: n × n",),
+    variable="X",
+    f=code.f_aXktXkb,
+    grad=code.grad_aXktXkb,
+    numerator=code.numerator_aXktXkb,
+    sample=Sample(X="pp", a="p", b="p"),
+    exact="polynomial",
+)
+
+FORM_rayleigh_AB = Identity(
+    id="forms.rayleigh_AB",
+    family="forms",
+    title="generalized Rayleigh quotient ‖Ax‖²/‖Bx‖²",
+    tex=r"\frac{\partial}{\partial x} \frac{x^\top A^\top A x}{x^\top B^\top B x}"
+    r" = \frac{2 A^\top A x}{x^\top B^\top B x}"
+    r" - \frac{2 (x^\top A^\top A x)\, B^\top B x}{(x^\top B^\top B x)^2}",
+    tex_numerator=r"\frac{\partial}{\partial x} \frac{x^\top A^\top A x}{x^\top B^\top B x}"
+    r" = \frac{2 x^\top A^\top A}{x^\top B^\top B x}"
+    r" - \frac{2 (x^\top A^\top A x)\, x^\top B^\top B}{(x^\top B^\top B x)^2}",
+    conditions=("Bx ≠ 0",),
+    variable="x",
+    f=code.f_rayleigh_AB,
+    grad=code.grad_rayleigh_AB,
+    numerator=code.numerator_rayleigh_AB,
+    sample=Sample(x="p", A="sp", B="tp"),
+    exact="rational",
+)
+
+
+def _sample_lms(rng, square=None):
+    """x, b: length p (3, or `square`); υ: one standard normal number (a 0-d array)."""
+    p = 3 if square is None else square
+    return {
+        "x": rng.standard_normal(p),
+        "b": rng.standard_normal(p),
+        "upsilon": np.asarray(rng.standard_normal()),
+    }
+
+
+FORM_lms = Identity(
+    id="forms.lms",
+    family="forms",
+    title="the squared error of a linear prediction, (υ − xᵀb)²",
+    tex=r"\frac{\partial (\upsilon - x^\top b)^2}{\partial x} = -2 b\, (\upsilon - x^\top b)",
+    tex_numerator=r"\frac{\partial (\upsilon - x^\top b)^2}{\partial x}"
+    r" = -2 (\upsilon - x^\top b)\, b^\top",
+    conditions=("υ a number",),
+    variable="x",
+    f=code.f_lms,
+    grad=code.grad_lms,
+    numerator=code.numerator_lms,
+    sample=_sample_lms,
+)
+
+
 IDENTITIES = [
     FORM_ax,
     FORM_xa,
@@ -346,4 +489,12 @@ IDENTITIES = [
     FORM_aXtXb,
     FORM_aXXtb,
     FORM_bXtCXc,
+    FORM_sum_squared,
+    FORM_Xbc_quadratic,
+    FORM_weighted_residual,
+    FORM_weighted_distance,
+    FORM_aXkb,
+    FORM_aXktXkb,
+    FORM_rayleigh_AB,
+    FORM_lms,
 ]

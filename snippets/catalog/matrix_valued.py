@@ -243,6 +243,157 @@ KRON_AX = MatrixIdentity(
 )
 
 
+
+def _sample_XA(rng, square=None):
+    """X: (p, r), A: (r, s) with p, r, s = 3, 4, 2."""
+    p, r, s = dims(square, 3, 4, 2)
+    return {"X": rng.standard_normal((p, r)), "A": rng.standard_normal((r, s))}
+
+
+def _sample_XtA(rng, square=None):
+    """X: (p, r), A: (p, s) with p, r, s = 3, 4, 2."""
+    p, r, s = dims(square, 3, 4, 2)
+    return {"X": rng.standard_normal((p, r)), "A": rng.standard_normal((p, s))}
+
+
+def _sample_XtBX(rng, square=None):
+    """X: (p, r), B: (p, p) with p, r = 3, 4 (B not symmetric)."""
+    p, r = dims(square, 3, 4)
+    return {"X": rng.standard_normal((p, r)), "B": rng.standard_normal((p, p))}
+
+
+def _sample_XAX(rng, square=None):
+    """X: (p, r), A: (r, p) with p, r = 3, 4."""
+    p, r = dims(square, 3, 4)
+    return {"X": rng.standard_normal((p, r)), "A": rng.standard_normal((r, p))}
+
+
+def _sample_hadamard_B(rng, square=None):
+    """X: (p, r), B: (r, s) with p, r, s = 3, 4, 2."""
+    p, r, s = dims(square, 3, 4, 2)
+    return {"X": rng.standard_normal((p, r)), "B": rng.standard_normal((r, s))}
+
+
+X_ITSELF = MatrixIdentity(
+    id="matrix_valued.X",
+    family=FAMILY,
+    title="X itself: the single-entry matrices",
+    tex=r"\frac{\partial X}{\partial X_{\lambda\theta}} = \mathcal{J}^{\lambda\theta}, \qquad"
+    r" \frac{\partial\, \mathrm{vec}(X)}{\partial\, \mathrm{vec}(X)} = I_{pr}",
+    conditions=("X: p × r",),
+    variable="X",
+    F=code.F_X,
+    jacobian=code.jacobian_X,
+    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 4))},
+    exact="polynomial",
+)
+
+XA = MatrixIdentity(
+    id="matrix_valued.XA",
+    family=FAMILY,
+    title="a product XA",
+    tex=r"d(XA) = dX\, A, \qquad"
+    r" \frac{\partial\, \mathrm{vec}(XA)}{\partial\, \mathrm{vec}(X)} = A^\top \otimes I_p",
+    conditions=("X: p × r", "A: r × s"),
+    variable="X",
+    F=code.F_XA,
+    jacobian=code.jacobian_XA,
+    sample=_sample_XA,
+    exact="polynomial",
+)
+
+XTA = MatrixIdentity(
+    id="matrix_valued.XtA",
+    family=FAMILY,
+    title="a product XᵀA",
+    tex=r"d(X^\top A) = dX^\top A, \qquad"
+    r" \frac{\partial\, \mathrm{vec}(X^\top A)}{\partial\, \mathrm{vec}(X)}"
+    r" = (A^\top \otimes I_r)\, \mathcal{K}_{pr}",
+    conditions=("X: p × r", "A: p × s"),
+    variable="X",
+    F=code.F_XtA,
+    jacobian=code.jacobian_XtA,
+    sample=_sample_XtA,
+    exact="polynomial",
+)
+
+XTBX = MatrixIdentity(
+    id="matrix_valued.XtBX",
+    family=FAMILY,
+    title="the congruence XᵀBX",
+    tex=r"d(X^\top B X) = dX^\top B X + X^\top B\, dX, \qquad"
+    r" \frac{\partial\, \mathrm{vec}(X^\top B X)}{\partial\, \mathrm{vec}(X)}"
+    r" = ((BX)^\top \otimes I_r)\, \mathcal{K}_{pr} + I_r \otimes X^\top B",
+    conditions=("X: p × r", "B: p × p"),
+    variable="X",
+    F=code.F_XtBX,
+    jacobian=code.jacobian_XtBX,
+    sample=_sample_XtBX,
+    exact="polynomial",
+)
+
+CUBE = MatrixIdentity(
+    id="matrix_valued.cube",
+    family=FAMILY,
+    title="the matrix cube X³",
+    tex=r"d(X^3) = dX\, X^2 + X\, dX\, X + X^2 dX, \qquad"
+    r" \frac{\partial\, \mathrm{vec}(X^3)}{\partial\, \mathrm{vec}(X)}"
+    r" = (X^2)^\top \otimes I_n + X^\top \otimes X + I_n \otimes X^2",
+    conditions=("X: n × n",),
+    variable="X",
+    F=code.F_cube,
+    jacobian=code.jacobian_cube,
+    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 4, 4))},
+    exact="polynomial",
+)
+
+XAX = MatrixIdentity(
+    id="matrix_valued.XAX",
+    family=FAMILY,
+    title="a product XAX",
+    tex=r"d(XAX) = dX\, AX + XA\, dX, \qquad"
+    r" \frac{\partial\, \mathrm{vec}(XAX)}{\partial\, \mathrm{vec}(X)}"
+    r" = (AX)^\top \otimes I_p + I_r \otimes XA",
+    conditions=("X: p × r", "A: r × p"),
+    variable="X",
+    F=code.F_XAX,
+    jacobian=code.jacobian_XAX,
+    sample=_sample_XAX,
+    exact="polynomial",
+)
+
+HADAMARD_B = MatrixIdentity(
+    id="matrix_valued.hadamard_B",
+    family=FAMILY,
+    title="the entrywise square times a matrix, (X ∘ X)B",
+    tex=r"d((X \circ X) B) = 2 (X \circ dX) B, \qquad"
+    r" \frac{\partial\, \mathrm{vec}((X \circ X) B)}{\partial\, \mathrm{vec}(X)}"
+    r" = 2 (B^\top \otimes I_p) \operatorname{diag}(\mathrm{vec}\, X)",
+    conditions=("X: p × r", "B: r × s"),
+    variable="X",
+    F=code.F_hadamard_B,
+    jacobian=code.jacobian_hadamard_B,
+    sample=_sample_hadamard_B,
+    exact="polynomial",
+)
+
+KRON_XX = MatrixIdentity(
+    id="matrix_valued.kron_XX",
+    family=FAMILY,
+    title="the Kronecker square X ⊗ X",
+    tex=r"d(X \otimes X) = dX \otimes X + X \otimes dX, \qquad"
+    r" \frac{\partial\, \mathrm{vec}(X \otimes X)}{\partial\, \mathrm{vec}(X)}"
+    r" = (I_r \otimes \mathcal{K}_{rp} \otimes I_p)"
+    r" (I_{pr} \otimes \mathrm{vec}\, X + \mathrm{vec}\, X \otimes I_{pr})",
+    conditions=("X: p × r",),
+    variable="X",
+    F=code.F_kron_XX,
+    jacobian=code.jacobian_kron_XX,
+    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 2, 3))},
+    exact="polynomial",
+)
+
+
 MATRIX_IDENTITIES: list[MatrixIdentity] = [
     TRANSPOSE,
     AXB,
@@ -256,4 +407,12 @@ MATRIX_IDENTITIES: list[MatrixIdentity] = [
     DET_IDENTITY,
     KRON_XA,
     KRON_AX,
+    X_ITSELF,
+    XA,
+    XTA,
+    XTBX,
+    CUBE,
+    XAX,
+    HADAMARD_B,
+    KRON_XX,
 ]

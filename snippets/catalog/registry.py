@@ -4,7 +4,7 @@ Site machinery: it reads the catalogue's registry and the site's modules, so it 
 run alone.
 
 Each family module (snippets/catalog/<family>.py) lists its entries in `IDENTITIES`;
-matrix_valued also in `MATRIX_IDENTITIES`. This module puts them together, finds one by its id,
+matrix_valued also in `MATRIX_IDENTITIES`, hessians in `HESSIAN_IDENTITIES`. This module puts them together, finds one by its id,
 and says on which page and under which anchor an entry is derived.
 """
 
@@ -12,13 +12,14 @@ from snippets.catalog import (
     determinants,
     eigenvalues,
     forms,
+    hessians,
     inverses,
     matrix_valued,
     norms,
     structured,
     traces,
 )
-from snippets.catalog.entry import Identity, MatrixIdentity
+from snippets.catalog.entry import HessianIdentity, Identity, MatrixIdentity
 
 #: The family modules, in the order of the catalogue's pages.
 FAMILIES = (
@@ -30,6 +31,7 @@ FAMILIES = (
     eigenvalues,
     structured,
     matrix_valued,
+    hessians,
 )
 
 #: All scalar identities ∂f/∂X = G, family by family.
@@ -38,10 +40,13 @@ IDENTITIES: list[Identity] = [entry for family in FAMILIES for entry in family.I
 #: All matrix-valued identities d vec F = J d vec X.
 MATRIX_IDENTITIES: list[MatrixIdentity] = list(matrix_valued.MATRIX_IDENTITIES)
 
-_BY_ID = {entry.id: entry for entry in [*IDENTITIES, *MATRIX_IDENTITIES]}
+#: All second-derivative identities ∂²f/∂vec X ∂vec Xᵀ = H (family "hessians").
+HESSIAN_IDENTITIES: list[HessianIdentity] = list(hessians.HESSIAN_IDENTITIES)
+
+_BY_ID = {entry.id: entry for entry in [*IDENTITIES, *MATRIX_IDENTITIES, *HESSIAN_IDENTITIES]}
 
 
-def by_id(id: str) -> Identity | MatrixIdentity:
+def by_id(id: str) -> Identity | MatrixIdentity | HessianIdentity:
     """The entry whose id is `id`, e.g. by_id("traces.AXB")."""
     try:
         return _BY_ID[id]

@@ -283,6 +283,121 @@ def grad_bXtCXc(X, b, c, C):
 # --8<-- [end:bXtCXc]
 
 
+# --8<-- [start:sum_squared]
+def f_sum_squared(X):
+    """f = (1ᵀ X 1)², the square of the sum of all entries, a number.  X: (p, r)."""
+    return X.sum() ** 2
+
+
+def grad_sum_squared(X):
+    """∂f/∂X = 2 (1ᵀ X 1) 1 1ᵀ: every entry is twice the sum; of shape (p, r) like X."""
+    return 2 * X.sum() * np.ones_like(X)
+
+
+# --8<-- [end:sum_squared]
+
+
+# --8<-- [start:Xbc_quadratic]
+def f_Xbc_quadratic(X, b, c, C):
+    """f = (Xb + c)ᵀ C (Xb + c), a number.  X: (p, r); b: (r,); c: (p,); C: (p, p)."""
+    return (X @ b + c) @ C @ (X @ b + c)
+
+
+def grad_Xbc_quadratic(X, b, c, C):
+    """∂f/∂X = (C + Cᵀ)(Xb + c) bᵀ, of shape (p, r) like X."""
+    return np.outer((C + C.T) @ (X @ b + c), b)
+
+
+# --8<-- [end:Xbc_quadratic]
+
+
+# --8<-- [start:weighted_residual]
+def f_weighted_residual(x, a, A, C):
+    """f = (a − Ax)ᵀ C (a − Ax), a number.  x: (p,); a: (s,); A: (s, p); C: (s, s) symmetric."""
+    return (a - A @ x) @ C @ (a - A @ x)
+
+
+def grad_weighted_residual(x, a, A, C):
+    """∂f/∂x = −2 Aᵀ C (a − Ax) for a symmetric C, of shape (p,) like x."""
+    return -2 * A.T @ C @ (a - A @ x)
+
+
+# --8<-- [end:weighted_residual]
+
+
+# --8<-- [start:weighted_distance]
+def f_weighted_distance(x, a, C):
+    """f = (x − a)ᵀ C (x − a), a number.  x: (p,); a: (p,); C: (p, p) symmetric."""
+    return (x - a) @ C @ (x - a)
+
+
+def grad_weighted_distance(x, a, C):
+    """∂f/∂x = 2 C (x − a) for a symmetric C, of shape (p,) like x."""
+    return 2 * C @ (x - a)
+
+
+# --8<-- [end:weighted_distance]
+
+
+# --8<-- [start:aXkb]
+def f_aXkb(X, a, b):
+    """f = aᵀ X³ b, a number.  X: (n, n); a: (n,); b: (n,)."""
+    return a @ X @ X @ X @ b
+
+
+def grad_aXkb(X, a, b):
+    """∂f/∂X = Σ_{k=0}^{2} (Xᵏ)ᵀ a bᵀ (X^{2−k})ᵀ = abᵀ(X²)ᵀ + Xᵀabᵀ Xᵀ + (X²)ᵀabᵀ; (n, n)."""
+    ab = np.outer(a, b)
+    return ab @ (X @ X).T + X.T @ ab @ X.T + (X @ X).T @ ab
+
+
+# --8<-- [end:aXkb]
+
+
+# --8<-- [start:aXktXkb]
+def f_aXktXkb(X, a, b):
+    """f = aᵀ (X²)ᵀ X² b = (X²a)ᵀ(X²b), a number.  X: (n, n); a: (n,); b: (n,)."""
+    return (X @ X @ a) @ (X @ X @ b)
+
+
+def grad_aXktXkb(X, a, b):
+    """∂f/∂X = X² S Xᵀ + Xᵀ X² S with S = abᵀ + baᵀ, of shape (n, n) like X."""
+    S = np.outer(a, b) + np.outer(b, a)
+    return X @ X @ S @ X.T + X.T @ X @ X @ S
+
+
+# --8<-- [end:aXktXkb]
+
+
+# --8<-- [start:rayleigh_AB]
+def f_rayleigh_AB(x, A, B):
+    """f = xᵀAᵀAx / xᵀBᵀBx = ‖Ax‖² / ‖Bx‖², a number.  x: (p,); A: (s, p); B: (t, p)."""
+    return ((A @ x) @ (A @ x)) / ((B @ x) @ (B @ x))
+
+
+def grad_rayleigh_AB(x, A, B):
+    """∂f/∂x = 2AᵀAx / xᵀBᵀBx − 2 (xᵀAᵀAx) BᵀBx / (xᵀBᵀBx)², of shape (p,) like x."""
+    top, bottom = (A @ x) @ (A @ x), (B @ x) @ (B @ x)
+    return 2 * (A.T @ (A @ x)) / bottom - 2 * top * (B.T @ (B @ x)) / (bottom * bottom)
+
+
+# --8<-- [end:rayleigh_AB]
+
+
+# --8<-- [start:lms]
+def f_lms(x, b, upsilon):
+    """f = (υ − xᵀb)², a number.  x: (p,); b: (p,); upsilon: a number (the target υ)."""
+    return (upsilon - x @ b) ** 2
+
+
+def grad_lms(x, b, upsilon):
+    """∂f/∂x = −2b (υ − xᵀb), of shape (p,) like x."""
+    return -2 * b * (upsilon - x @ b)
+
+
+# --8<-- [end:lms]
+
+
 # --8<-- [start:numerator]
 def numerator_ax(x, a):
     """The numerator-layout form of ∂f/∂x, the transpose: aᵀ."""
@@ -377,6 +492,52 @@ def numerator_aXXtb(X, a, b):
 def numerator_bXtCXc(X, b, c, C):
     """The numerator-layout form of ∂f/∂X, the transpose: b cᵀ Xᵀ Cᵀ + c bᵀ Xᵀ C."""
     return np.outer(b, c) @ X.T @ C.T + np.outer(c, b) @ X.T @ C
+
+
+
+def numerator_sum_squared(X):
+    """The numerator-layout form of ∂f/∂X, the transpose: 2 (1ᵀ X 1) 1 1ᵀ of shape (r, p)."""
+    return 2 * X.sum() * np.ones_like(X.T)
+
+
+def numerator_Xbc_quadratic(X, b, c, C):
+    """The numerator-layout form of ∂f/∂X, the transpose: b (Xb + c)ᵀ (Cᵀ + C)."""
+    return np.outer(b, (X @ b + c) @ (C.T + C))
+
+
+def numerator_weighted_residual(x, a, A, C):
+    """The numerator-layout form of ∂f/∂x, the transpose: −2 (a − Ax)ᵀ C A (C symmetric)."""
+    return (-2 * (a - A @ x) @ C @ A).reshape(1, -1)
+
+
+def numerator_weighted_distance(x, a, C):
+    """The numerator-layout form of ∂f/∂x, the transpose: 2 (x − a)ᵀ C (C symmetric)."""
+    return (2 * (x - a) @ C).reshape(1, -1)
+
+
+def numerator_aXkb(X, a, b):
+    """The numerator-layout form of ∂f/∂X, the transpose: X² b aᵀ + X b aᵀ X + b aᵀ X²."""
+    ba = np.outer(b, a)
+    return X @ X @ ba + X @ ba @ X + ba @ X @ X
+
+
+def numerator_aXktXkb(X, a, b):
+    """The numerator-layout form of ∂f/∂X, the transpose: X S (X²)ᵀ + S (X²)ᵀ X, S = abᵀ + baᵀ."""
+    S = np.outer(a, b) + np.outer(b, a)
+    return X @ S @ (X @ X).T + S @ (X @ X).T @ X
+
+
+def numerator_rayleigh_AB(x, A, B):
+    """The numerator-layout form of ∂f/∂x, the transpose of the gradient: a 1 × p row."""
+    top, bottom = (A @ x) @ (A @ x), (B @ x) @ (B @ x)
+    row = 2 * ((A @ x) @ A) / bottom - 2 * top * ((B @ x) @ B) / (bottom * bottom)
+    return row.reshape(1, -1)
+
+
+
+def numerator_lms(x, b, upsilon):
+    """The numerator-layout form of ∂f/∂x, the transpose: −2 (υ − xᵀb) bᵀ."""
+    return (-2 * (upsilon - x @ b) * b).reshape(1, -1)
 
 
 # --8<-- [end:numerator]

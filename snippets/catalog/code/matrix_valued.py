@@ -232,3 +232,122 @@ def jacobian_kron_AX(X, A):
 
 
 # --8<-- [end:kron_AX]
+
+
+# --8<-- [start:X]
+def F_X(X):
+    """F = X itself.  X: p × r."""
+    return X
+
+
+def jacobian_X(X):
+    """∂vec X/∂vec X = I_pr: column λ + θp is vec of the single-entry matrix 𝒥^{λθ}."""
+    return eye(X.size).astype(X.dtype)
+
+
+# --8<-- [end:X]
+
+
+# --8<-- [start:XA]
+def F_XA(X, A):
+    """F = XA.  X: p × r, A: r × s."""
+    return X @ A
+
+
+def jacobian_XA(X, A):
+    """∂vec F/∂vec X = Aᵀ ⊗ I_p, of shape (p·s, p·r); vec stacks columns."""
+    return np.kron(A.T, eye(X.shape[0]))
+
+
+# --8<-- [end:XA]
+
+
+# --8<-- [start:XtA]
+def F_XtA(X, A):
+    """F = XᵀA.  X: p × r, A: p × s."""
+    return X.T @ A
+
+
+def jacobian_XtA(X, A):
+    """∂vec F/∂vec X = (Aᵀ ⊗ I_r) K_pr, of shape (r·s, p·r); vec stacks columns."""
+    p, r = X.shape
+    return np.kron(A.T, eye(r)) @ commutation(p, r)
+
+
+# --8<-- [end:XtA]
+
+
+# --8<-- [start:XtBX]
+def F_XtBX(X, B):
+    """F = XᵀBX.  X: p × r, B: p × p."""
+    return X.T @ B @ X
+
+
+def jacobian_XtBX(X, B):
+    """∂vec F/∂vec X = ((BX)ᵀ ⊗ I_r) K_pr + I_r ⊗ XᵀB, of shape (r·r, p·r)."""
+    p, r = X.shape
+    return np.kron((B @ X).T, eye(r)) @ commutation(p, r) + np.kron(eye(r), X.T @ B)
+
+
+# --8<-- [end:XtBX]
+
+
+# --8<-- [start:cube]
+def F_cube(X):
+    """F = X³.  X: n × n."""
+    return X @ X @ X
+
+
+def jacobian_cube(X):
+    """∂vec F/∂vec X = (X²)ᵀ ⊗ I_n + Xᵀ ⊗ X + I_n ⊗ X², of shape (n², n²)."""
+    I = eye(len(X))
+    return np.kron((X @ X).T, I) + np.kron(X.T, X) + np.kron(I, X @ X)
+
+
+# --8<-- [end:cube]
+
+
+# --8<-- [start:XAX]
+def F_XAX(X, A):
+    """F = XAX.  X: p × r, A: r × p."""
+    return X @ A @ X
+
+
+def jacobian_XAX(X, A):
+    """∂vec F/∂vec X = (AX)ᵀ ⊗ I_p + I_r ⊗ XA, of shape (p·r, p·r)."""
+    p, r = X.shape
+    return np.kron((A @ X).T, eye(p)) + np.kron(eye(r), X @ A)
+
+
+# --8<-- [end:XAX]
+
+
+# --8<-- [start:hadamard_B]
+def F_hadamard_B(X, B):
+    """F = (X ∘ X) B.  X: p × r, B: r × s."""
+    return (X * X) @ B
+
+
+def jacobian_hadamard_B(X, B):
+    """∂vec F/∂vec X = 2 (Bᵀ ⊗ I_p) diag(vec X), of shape (p·s, p·r)."""
+    return 2 * np.kron(B.T, eye(X.shape[0])) @ np.diag(vec(X))
+
+
+# --8<-- [end:hadamard_B]
+
+
+# --8<-- [start:kron_XX]
+def F_kron_XX(X):
+    """F = X ⊗ X.  X: p × r."""
+    return np.kron(X, X)
+
+
+def jacobian_kron_XX(X):
+    """(I_r ⊗ K_rp ⊗ I_p)(I_pr ⊗ vec X + vec X ⊗ I_pr), of shape (p²·r², p·r)."""
+    p, r = X.shape
+    P = np.kron(np.kron(eye(r), commutation(r, p)), eye(p))
+    x = vec(X)[:, None]
+    return P @ (np.kron(eye(p * r), x) + np.kron(x, eye(p * r)))
+
+
+# --8<-- [end:kron_XX]

@@ -1,6 +1,6 @@
 """Checks of catalogue entries (snippets/catalog/entry.py) against numerical differentiation.
 
-One function checks any scalar identity, another any matrix-valued one. Inputs come from the
+One function checks any scalar identity, another any matrix-valued one, a third any Hessian. Inputs come from the
 entry's own sampler and a seed; the formula under test can be replaced (`grad=`,
 `numerator=`, `jacobian=`), so tests hand in a wrong formula and see it rejected.
 """
@@ -8,7 +8,7 @@ entry's own sampler and a seed; the formula under test can be replaced (`grad=`,
 # --8<-- [start:setup]
 import numpy as np
 
-from snippets.catalog.registry import IDENTITIES, MATRIX_IDENTITIES, by_id
+from snippets.catalog.registry import HESSIAN_IDENTITIES, IDENTITIES, MATRIX_IDENTITIES, by_id
 from snippets.gradcheck import (
     GradientCheckError,
     check_gradient,
@@ -86,3 +86,32 @@ def check_matrix_identity(entry, seed=0, jacobian=None, inputs=None):
 
 
 # --8<-- [end:check_matrix_identity]
+
+
+# --8<-- [start:check_hessian_identity]
+def check_hessian_identity(entry, seed=0, hessian=None, inputs=None):
+    """Check a Hessian entry: its gradient against central differences of f, then its Hessian
+    H = ∂vec(∇f)/∂vec X against central differences of that (checked) gradient.
+
+    vec stacks columns, so H has shape (X.size, X.size); H must also be symmetric, which the
+    comparison with the Jacobian of the gradient enforces (that Jacobian is symmetric up to
+    the differences' error).
+    """
+    rng = np.random.default_rng(seed)
+    inputs = entry.sample(rng) if inputs is None else inputs
+    hessian = entry.hessian if hessian is None else hessian
+    name, X = entry.variable, inputs[entry.variable]
+
+    def f(V):
+        return entry.f(**{**inputs, name: V})
+
+    def gradient(V):
+        return entry.grad(**{**inputs, name: V})
+
+    return [
+        check_gradient(f, entry.grad(**inputs), X, label=f"{entry.id}: gradient"),
+        check_jacobian(gradient, hessian(**inputs), X, label=f"{entry.id}: Hessian"),
+    ]
+
+
+# --8<-- [end:check_hessian_identity]
