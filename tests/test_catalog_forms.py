@@ -66,6 +66,13 @@ WRONG = {
         ),
         "2CXcbᵀ": lambda X, b, c, C: 2 * C @ X @ np.outer(c, b),
     },
+    "forms.aXBXtc": {
+        "acᵀXBᵀ (one term)": lambda X, a, c, B: np.outer(a, c) @ X @ B.T,
+        "acᵀXB + caᵀXBᵀ (B, Bᵀ swapped)": lambda X, a, c, B: (
+            np.outer(a, c) @ X @ B + np.outer(c, a) @ X @ B.T
+        ),
+        "2acᵀXB (as if a = c, B symmetric)": lambda X, a, c, B: 2 * np.outer(a, c) @ X @ B,
+    },
 }
 
 

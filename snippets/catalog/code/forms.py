@@ -283,6 +283,20 @@ def grad_bXtCXc(X, b, c, C):
 # --8<-- [end:bXtCXc]
 
 
+# --8<-- [start:aXBXtc]
+def f_aXBXtc(X, a, c, B):
+    """f = aᵀ X B Xᵀ c, a number.  X: (p, r); a: (p,); c: (p,); B: (r, r)."""
+    return a @ X @ B @ X.T @ c
+
+
+def grad_aXBXtc(X, a, c, B):
+    """∂f/∂X = a cᵀ X Bᵀ + c aᵀ X B, of shape (p, r) like X."""
+    return np.outer(a, c) @ X @ B.T + np.outer(c, a) @ X @ B
+
+
+# --8<-- [end:aXBXtc]
+
+
 # --8<-- [start:numerator]
 def numerator_ax(x, a):
     """The numerator-layout form of ∂f/∂x, the transpose: aᵀ."""
@@ -377,6 +391,11 @@ def numerator_aXXtb(X, a, b):
 def numerator_bXtCXc(X, b, c, C):
     """The numerator-layout form of ∂f/∂X, the transpose: b cᵀ Xᵀ Cᵀ + c bᵀ Xᵀ C."""
     return np.outer(b, c) @ X.T @ C.T + np.outer(c, b) @ X.T @ C
+
+
+def numerator_aXBXtc(X, a, c, B):
+    """The numerator-layout form of ∂f/∂X, the transpose: B Xᵀ c aᵀ + Bᵀ Xᵀ a cᵀ."""
+    return B @ X.T @ np.outer(c, a) + B.T @ X.T @ np.outer(a, c)
 
 
 # --8<-- [end:numerator]
