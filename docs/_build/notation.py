@@ -138,6 +138,11 @@ CATALOGUE = [
            "catalog/layouts.md"),
     Symbol(r"\mu", "a mean: of a Gaussian; of a row or column in normalisation",
            "catalog/structured.md"),
+    # The Matrix Cookbook's §10.2, restated in the site's letters (snippets/catalog/cookbook_parts/
+    # kronecker_vec.py): its scalars α, α_A, α_B become υ, υ_A, υ_B (α is GELU's constant).
+    Symbol(r"\upsilon", "a scalar factor in a Kronecker or vec rule (υ_A scales A, υ_B scales B)",
+           "catalog/cookbook.md"),
+    Symbol(r"\Lambda", "a diagonal matrix of eigenvalues: Λ_A holds those of A", "catalog/cookbook.md"),
 ]  # fmt: skip
 
 # --- Layers (layers/*.md) ---
