@@ -44,7 +44,7 @@ from sympy import (
 )
 
 from snippets.catalog.cookbook import AGREE, relative_error
-from snippets.catalog.registry import by_id
+from snippets.catalog.registry import IDENTITIES, by_id
 
 AGREES = "agrees"
 AGREES_AS_ARRAY = "agrees, as a 4-index array"
@@ -419,4 +419,8 @@ def report(found: list[Opinion]) -> str:
         lines.append(f"| {entry} | {o.verdict}{error} | `{answer}` |")
     agreeing = ", ".join(_link(o.spelling.id) for o in found if o.verdict == AGREES)
     lines += ["", f"**SymPy agrees at both size sets:** {agreeing}."]
+    spelled = {o.spelling.id for o in found}
+    unspelled = [e.id for e in IDENTITIES if e.id not in spelled]
+    if unspelled:
+        lines += ["", "**Not spelled for SymPy:** " + ", ".join(map(_link, unspelled)) + "."]
     return "\n".join(lines)
