@@ -44,7 +44,7 @@ from sympy import (
 )
 
 from snippets.catalog.cookbook import AGREE, relative_error
-from snippets.catalog.registry import IDENTITIES, by_id
+from snippets.catalog.registry import IDENTITIES, anchor, by_id, page
 
 AGREES = "agrees"
 AGREES_AS_ARRAY = "agrees, as a 4-index array"
@@ -393,8 +393,11 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def _link(id: str) -> str:
-    family = id.partition(".")[0]
-    return f"[{id}]({family.replace('_', '-')}.md#{id.replace('.', '-')})"
+    """A link from the published page (URL catalog/published/) to the entry's derivation:
+    markdown-exec's output is not rewritten by MkDocs, so it is a built URL, not a .md path."""
+    entry = by_id(id)
+    target = page(entry).removeprefix("catalog/").removesuffix(".md")
+    return f"[{id}](../{target}/#{anchor(entry)})"
 
 
 def report(found: list[Opinion]) -> str:
