@@ -90,6 +90,7 @@ H = HadamardProduct
 inv = Inverse
 det = Determinant
 
+# --8<-- [start:spellings]
 SPELLINGS: list[Spelling] = [
     # --- traces ---
     _spell("traces.X", X="nn")(lambda X: T(X)),
@@ -209,6 +210,7 @@ SPELLINGS: list[Spelling] = [
     _spell("inverses.tr_XtXinv", X="pr")(lambda X: T(inv(X.T * X))),
     _spell("inverses.tr_XinvAX", X="nn", A="nn")(lambda X, A: T(inv(X) * A * X)),
 ]
+# --8<-- [end:spellings]
 
 
 @dataclass(frozen=True)

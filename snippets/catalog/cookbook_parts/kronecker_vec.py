@@ -22,9 +22,13 @@ SECTION_KRONECKER = "10.2.1 The Kronecker Product"
 SECTION_VEC = "10.2.2 The Vec Operator"
 
 
+# --8<-- [start:vec]
 def vec(M: np.ndarray) -> np.ndarray:
     """The columns of M stacked into one vector (the book's vec, §10.2.2)."""
     return np.asarray(M).reshape(-1, order="F")
+
+
+# --8<-- [end:vec]
 
 
 def _normal(rng: np.random.Generator, *shape: int) -> np.ndarray:
@@ -189,21 +193,28 @@ def _523(rng):
     return u * vec(A), vec(u * A)
 
 
+# --8<-- [start:eq524]
 def _524_inputs(rng):
     """X: 3 × 4, B: 4 × 4 (not symmetric), a and c of length 3 (not parallel)."""
-    return _normal(rng, 3, 4), _normal(rng, 4, 4), _normal(rng, 3), _normal(rng, 3)
+    X, B = rng.standard_normal((3, 4)), rng.standard_normal((4, 4))
+    return X, B, rng.standard_normal(3), rng.standard_normal(3)
 
 
 def _524(rng):
+    """(524) as printed, vec(X)ᵀ (B ⊗ c aᵀ) vec(X), beside aᵀ X B Xᵀ c computed directly."""
     X, B, a, c = _524_inputs(rng)
     printed = vec(X) @ np.kron(B, np.outer(c, a)) @ vec(X)
     return np.array([printed]), np.array([a @ X @ B @ X.T @ c])
 
 
 def _524_corrected(rng):
+    """The corrected form, vec(X)ᵀ (B ⊗ a cᵀ) vec(X), beside the same direct value."""
     X, B, a, c = _524_inputs(rng)
     corrected = vec(X) @ np.kron(B, np.outer(a, c)) @ vec(X)
     return np.array([corrected]), np.array([a @ X @ B @ X.T @ c])
+
+
+# --8<-- [end:eq524]
 
 
 EQUATIONS: list[Equation] = [
