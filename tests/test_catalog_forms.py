@@ -98,6 +98,12 @@ WRONG = {
     "forms.lms": {
         "2b(υ − xᵀb) (sign)": lambda x, b, upsilon: 2 * b * (upsilon - x @ b),
         "−b(υ − xᵀb) (missing 2)": lambda x, b, upsilon: -b * (upsilon - x @ b),
+    "forms.aXBXtc": {
+        "acᵀXBᵀ (one term)": lambda X, a, c, B: np.outer(a, c) @ X @ B.T,
+        "acᵀXB + caᵀXBᵀ (B, Bᵀ swapped)": lambda X, a, c, B: (
+            np.outer(a, c) @ X @ B + np.outer(c, a) @ X @ B.T
+        ),
+        "2acᵀXB (as if a = c, B symmetric)": lambda X, a, c, B: 2 * np.outer(a, c) @ X @ B,
     },
 }
 

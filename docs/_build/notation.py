@@ -151,6 +151,11 @@ CATALOGUE = [
            "catalog/forms.md"),
     Symbol(r"\Psi", "a second vector-valued function Ψ(x) (the Cookbook's r(x), eq. 93)",
            "catalog/forms.md"),
+    # The Matrix Cookbook's §10.2, restated in the site's letters (snippets/catalog/cookbook_parts/
+    # kronecker_vec.py): its scalars α, α_A, α_B become υ, υ_A, υ_B (α is GELU's constant).
+    Symbol(r"\upsilon", "a scalar factor in a Kronecker or vec rule (υ_A scales A, υ_B scales B)",
+           "catalog/cookbook.md"),
+    Symbol(r"\Lambda", "a diagonal matrix of eigenvalues: Λ_A holds those of A", "catalog/cookbook.md"),
 ]  # fmt: skip
 
 # --- Layers (layers/*.md) ---

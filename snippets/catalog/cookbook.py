@@ -146,7 +146,8 @@ def gather(*parts) -> dict[int, Equation]:
 #   traces_norms_structured (99-144), kronecker_vec (505-524).
 from snippets.catalog.cookbook_parts import (  # noqa: E402  (the parts import this module)
     forms,
+    kronecker_vec,
     rules_determinants_inverses,
 )
 
-COOKBOOK: dict[int, Equation] = gather(rules_determinants_inverses, forms)
+COOKBOOK: dict[int, Equation] = gather(rules_determinants_inverses, forms, kronecker_vec)

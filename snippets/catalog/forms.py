@@ -469,6 +469,24 @@ FORM_lms = Identity(
 )
 
 
+FORM_aXBXtc = Identity(
+    id="forms.aXBXtc",
+    family="forms",
+    title="aᵀXBXᵀc",
+    tex=r"\frac{\partial a^\top X B X^\top c}{\partial X} = a c^\top X B^\top + c a^\top X B",
+    tex_numerator=(
+        r"\frac{\partial a^\top X B X^\top c}{\partial X}"
+        r" = B X^\top c a^\top + B^\top X^\top a c^\top"
+    ),
+    conditions=(),
+    variable="X",
+    f=code.f_aXBXtc,
+    grad=code.grad_aXBXtc,
+    numerator=code.numerator_aXBXtc,
+    sample=Sample(X="pr", a="p", c="p", B="rr"),
+    exact="polynomial",
+)
+
 IDENTITIES = [
     FORM_ax,
     FORM_xa,
@@ -497,4 +515,5 @@ IDENTITIES = [
     FORM_aXktXkb,
     FORM_rayleigh_AB,
     FORM_lms,
+    FORM_aXBXtc,
 ]

@@ -396,6 +396,18 @@ def grad_lms(x, b, upsilon):
 
 
 # --8<-- [end:lms]
+# --8<-- [start:aXBXtc]
+def f_aXBXtc(X, a, c, B):
+    """f = aᵀ X B Xᵀ c, a number.  X: (p, r); a: (p,); c: (p,); B: (r, r)."""
+    return a @ X @ B @ X.T @ c
+
+
+def grad_aXBXtc(X, a, c, B):
+    """∂f/∂X = a cᵀ X Bᵀ + c aᵀ X B, of shape (p, r) like X."""
+    return np.outer(a, c) @ X @ B.T + np.outer(c, a) @ X @ B
+
+
+# --8<-- [end:aXBXtc]
 
 
 # --8<-- [start:numerator]
@@ -538,6 +550,9 @@ def numerator_rayleigh_AB(x, A, B):
 def numerator_lms(x, b, upsilon):
     """The numerator-layout form of ∂f/∂x, the transpose: −2 (υ − xᵀb) bᵀ."""
     return (-2 * (upsilon - x @ b) * b).reshape(1, -1)
+def numerator_aXBXtc(X, a, c, B):
+    """The numerator-layout form of ∂f/∂X, the transpose: B Xᵀ c aᵀ + Bᵀ Xᵀ a cᵀ."""
+    return B @ X.T @ np.outer(c, a) + B.T @ X.T @ np.outer(a, c)
 
 
 # --8<-- [end:numerator]
