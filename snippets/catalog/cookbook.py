@@ -144,4 +144,6 @@ def gather(*parts) -> dict[int, Equation]:
 # Each part module of snippets/catalog/cookbook_parts/ is listed here:
 #   rules_determinants_inverses (32-68), forms (69-98),
 #   traces_norms_structured (99-144), kronecker_vec (505-524).
-COOKBOOK: dict[int, Equation] = gather()
+from snippets.catalog.cookbook_parts import traces_norms_structured  # noqa: E402
+
+COOKBOOK: dict[int, Equation] = gather(traces_norms_structured)
