@@ -101,6 +101,7 @@ def test_symmetric_gradients_are_the_ones_expected():
     assert symmetric == vectors | within_symmetric | ZERO_GRADIENT | {
         "traces.X",  # I
         "traces.XkronA",  # tr(A) I
+        "traces.XkronX",  # 2 tr(X) I
         "forms.aXa",  # aaᵀ
     }
 

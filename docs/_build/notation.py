@@ -138,6 +138,13 @@ CATALOGUE = [
            "catalog/layouts.md"),
     Symbol(r"\mu", "a mean: of a Gaussian; of a row or column in normalisation",
            "catalog/structured.md"),
+    Symbol(r"\mathcal{N}", "a second shorthand matrix inside a derivation, beside 𝓜",
+           "catalog/traces.md"),
+    Symbol(r"\mathcal{J}", "the structure matrix ∂X/∂X_λθ of a structured X (the Matrix"
+           " Cookbook's S^ij): how X moves when its free parameter X_λθ does",
+           "catalog/structured.md"),
+    Symbol(r"\mathcal{T}", "the Matrix Cookbook's α(A) for a Toeplitz X (its (143)): diagonal k"
+           " holds the sum of the diagonal k of Aᵀ", "catalog/structured.md"),
 ]  # fmt: skip
 
 # --- Layers (layers/*.md) ---

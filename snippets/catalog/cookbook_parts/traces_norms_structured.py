@@ -917,11 +917,12 @@ EQUATIONS: list[Equation] = [
         ("traces.AplusXtCXinv_XtBX",),
         reading="The book assumes B and C symmetric, and says nothing of A.",
         correction=r"\begin{aligned}&\frac{\partial}{\partial X}"
-        r" \operatorname{tr}\big(M^{-1} X^\top B X\big)"
-        r" = B X (M^{-1} + M^{-\top})\\"
-        r"&\quad - C X (M^{-1} X^\top B X M^{-1} + M^{-\top} X^\top B X M^{-\top}),"
-        r" \quad M = A + X^\top C X\end{aligned}",
-        condition="A symmetric (as well as B and C): then M = A + XᵀCX is symmetric and the two "
+        r" \operatorname{tr}\big(\mathcal{M}^{-1} X^\top B X\big)"
+        r" = B X (\mathcal{M}^{-1} + \mathcal{M}^{-\top})\\"
+        r"&\quad - C X (\mathcal{M}^{-1} X^\top B X \mathcal{M}^{-1}"
+        r" + \mathcal{M}^{-\top} X^\top B X \mathcal{M}^{-\top}),\\"
+        r"&\quad \mathcal{M} = A + X^\top C X\end{aligned}",
+        condition="A symmetric (as well as B and C): then 𝓜 = A + XᵀCX is symmetric and the two "
         "halves of each pair are equal, which is what the factors 2 assume.",
         printed_value=_eq127(symmetric_A=False),
         under=_eq127(symmetric_A=True),
@@ -973,7 +974,7 @@ EQUATIONS: list[Equation] = [
         132,
         S271,
         r"\frac{\partial}{\partial X} \lVert X \rVert_F^2"
-        r" = \frac{\partial}{\partial X} \operatorname{tr}(X X^H) = 2X",
+        r" = \frac{\partial}{\partial X} \operatorname{tr}(X X^{\mathrm{H}}) = 2X",
         RIGHT,
         ("norms.fro2", "traces.XtX"),
         reading="X real, so Xᴴ = Xᵀ (the site's scope).",
@@ -997,9 +998,9 @@ EQUATIONS: list[Equation] = [
     Equation(
         134,
         S28,
-        r"\frac{\partial X}{\partial X_{\lambda\theta}} = S^{\lambda\theta}",
+        r"\frac{\partial X}{\partial X_{\lambda\theta}} = \mathcal{J}^{\lambda\theta}",
         NOT_A_DERIVATIVE,
-        reading="Defines the structure matrix S^λθ (the book's letter); with no structure it "
+        reading="Defines the structure matrix 𝒥^λθ (the book's S^ij); with no structure it "
         "is the single-entry matrix.",
     ),
     Equation(
@@ -1043,9 +1044,9 @@ EQUATIONS: list[Equation] = [
         ("structured.tr_XAX_sym", "structured.tr_AX_sym"),
         reading="X symmetric; ∂f/∂X = G is the gradient with X free; diag[G] is the diagonal "
         "matrix G ∘ I. Checked on f = tr(AXBX) + aᵀXb.",
-        correction=r"\nabla_{\mathrm{sym}} f = \frac{G + G^\top}{2},"
-        r" \qquad G + G^\top - G \circ I = 2\nabla_{\mathrm{sym}} f"
-        r" - \nabla_{\mathrm{sym}} f \circ I",
+        correction=r"\begin{aligned}\nabla_{\mathrm{sym}} f &= \frac{\nabla f + (\nabla f)^\top}{2},"
+        r"\\ E = \nabla f + (\nabla f)^\top - \nabla f \circ I"
+        r" &= 2\nabla_{\mathrm{sym}} f - \nabla_{\mathrm{sym}} f \circ I\end{aligned}",
         condition=_SYM_CONVENTION + ". " + _SYM_MEANS,
         printed_value=_sym_rule(_sym_general, _sym_general_f, _any_symmetric, "gradient"),
         under=_sym_rule(_sym_general, _sym_general_f, _any_symmetric, "parameter"),
@@ -1108,8 +1109,8 @@ EQUATIONS: list[Equation] = [
         "builds it from the entries the book prints unambiguously (tr A on the diagonal, "
         "tr([Aᵀ]_n1) and tr([Aᵀ]_1n) beside it, A_n1 in the corner) and the rule its text "
         "states for the rest; the subscripts of the printed middle entries are not read.",
-        correction=r"\nabla_{\mathrm{T}} \operatorname{tr}(AX):"
-        r" \text{diagonal } k \text{ holds the mean of the diagonal } k \text{ of } A^\top",
+        correction=r"\text{gradient within Toeplitz matrices: diagonal } k"
+        r" \text{ holds the mean of the diagonal } k \text{ of } A^\top",
         condition="each entry is the partial derivative by the parameter t_(λ−θ) shared by a "
         "whole diagonal (the book's structure matrix): the sum over that diagonal. The "
         "gradient within the Toeplitz matrices (the one Toeplitz S with df = S : dX) holds "
@@ -1126,9 +1127,8 @@ EQUATIONS: list[Equation] = [
         RIGHT_UNDER_CONVENTION,
         ("structured.tr_AX_toeplitz_sym",),
         reading="X symmetric Toeplitz, X_λθ = t_|λ−θ|.",
-        correction=r"\nabla_{\mathrm{T}} \operatorname{tr}(AX):"
-        r" \text{diagonals } \pm k \text{ hold the mean of the diagonals } \pm k \text{ of }"
-        r" A^\top",
+        correction=r"\text{gradient within symmetric Toeplitz matrices: diagonals } \pm k"
+        r" \text{ hold the mean of the diagonals } \pm k \text{ of } A^\top",
         condition="each entry is the partial derivative by the parameter t_|λ−θ| shared by the "
         "diagonals ±(λ − θ): their two sums added. The gradient within symmetric Toeplitz "
         "matrices holds the mean over both diagonals instead.",
