@@ -955,9 +955,10 @@ EQUATIONS: list[Equation] = [
         r" = \frac{I}{\lVert x - a \rVert_2}"
         r" - \frac{(x - a)(x - a)^\top}{\lVert x - a \rVert_2^3}",
         RIGHT,
-        ("norms.unit_x_minus_a",),
+        ("norms.c_unit_x_minus_a",),
         reading="A vector by a vector: the book's layout [∂y_i/∂x_j]; the matrix is symmetric, "
-        "so the layouts agree.",
+        "so the layouts agree. The catalogue checks it as the gradient of cᵀ(x − a)/‖x − a‖, "
+        "the matrix times a random c.",
         printed_value=_eq130,
     ),
     Equation(
