@@ -97,7 +97,11 @@ def test_transposed_gradient_and_untransposed_numerator_rejected(entry, seed):
 def test_symmetric_gradients_are_the_ones_expected():
     symmetric = {e.id for e in IDENTITIES if symmetric_on_square(e)}
     vectors = {e.id for e in IDENTITIES if e.variable == "x"}
-    within_symmetric = {e.id for e in IDENTITIES if e.structure == "symmetric"}
+    within_symmetric = {
+        e.id
+        for e in IDENTITIES
+        if e.structure in ("symmetric", "diagonal", "symmetric toeplitz")
+    }
     assert symmetric == vectors | within_symmetric | ZERO_GRADIENT | {
         "traces.X",  # I
         "traces.XkronA",  # tr(A) I
