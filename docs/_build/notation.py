@@ -143,7 +143,7 @@ CATALOGUE = [
     Symbol(r"\mathcal{J}", "the structure matrix ∂X/∂X_λθ of a structured X (the Matrix"
            " Cookbook's S^ij): how X moves when its free parameter X_λθ does",
            "catalog/structured.md"),
-    Symbol(r"\kappa", "the step of one free parameter of a structured X (κ_k: the number added"
+    Symbol(r"\upsilon", "the step of one free parameter of a structured X (υ_k: the number added"
            " along the diagonal k of a Toeplitz X)", "catalog/structured.md"),
     Symbol(r"\mathcal{T}", "the Matrix Cookbook's α(A) for a Toeplitz X (its (143)): diagonal k"
            " holds the sum of the diagonal k of Aᵀ", "catalog/structured.md"),
