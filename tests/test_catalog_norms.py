@@ -47,6 +47,16 @@ WRONG = {
         "(a − x) / ‖x − a‖": lambda x, a: (a - x) / np.sqrt((x - a) @ (x - a)),
         "x / ‖x‖": lambda x, a: x / np.sqrt(x @ x),
     },
+    "norms.c_unit_x_minus_a": {
+        "c/‖x − a‖ (second term dropped)": lambda x, a, c: c / np.sqrt((x - a) @ (x - a)),
+        "sign of the second term flipped": lambda x, a, c: (
+            c / np.sqrt((x - a) @ (x - a))
+            + (x - a) * ((x - a) @ c) / np.sqrt((x - a) @ (x - a)) ** 3
+        ),
+        "‖x − a‖² for ‖x − a‖³": lambda x, a, c: (
+            c / np.sqrt((x - a) @ (x - a)) - (x - a) * ((x - a) @ c) / ((x - a) @ (x - a))
+        ),
+    },
     "norms.Ax_minus_b": {
         "2A(Ax − b) (A not transposed)": lambda x, A, b: 2 * A @ (A @ x - b),
         "Aᵀ(Ax − b) (missing 2)": lambda x, A, b: A.T @ (A @ x - b),

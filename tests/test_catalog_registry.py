@@ -87,15 +87,36 @@ def close(a, b, rtol=1e-6, floor=0.0):
     return scale <= floor or np.max(np.abs(a - b)) / scale < rtol
 
 
+def _toeplitz(V, symmetric=False):
+    """Each diagonal k of V (and, if symmetric, the diagonal −k with it) replaced by its mean,
+    in plain loops: the orthogonal projection onto (symmetric) Toeplitz matrices."""
+    n = len(V)
+    out = np.zeros_like(V)
+    for i, j in np.ndindex(n, n):
+        cells = [(a, a + j - i) for a in range(n) if 0 <= a + j - i < n]
+        if symmetric and i != j:
+            cells += [(a, a + i - j) for a in range(n) if 0 <= a + i - j < n]
+        out[i, j] = sum(V[c] for c in cells) / len(cells)
+    return out
+
+
+#: How a structured variable moves: f is differenced through these projections.
+PROJECT = {
+    None: lambda V: V,
+    "symmetric": lambda V: (V + V.T) / 2,
+    "diagonal": lambda V: np.diag(np.diag(V)),
+    "toeplitz": _toeplitz,
+    "symmetric toeplitz": lambda V: _toeplitz(V, symmetric=True),
+}
+
+
 @pytest.mark.parametrize("entry", IDENTITIES, ids=lambda e: e.id)
 def test_identity_agrees_with_an_independent_finite_difference(entry):
     inputs = entry.sample(np.random.default_rng(7))
     X = inputs[entry.variable]
 
     def f(V):
-        if entry.structure == "symmetric":
-            V = (V + V.T) / 2
-        return entry.f(**{**inputs, entry.variable: V})
+        return entry.f(**{**inputs, entry.variable: PROJECT[entry.structure](V)})
 
     G = np.asarray(entry.grad(**inputs))
     N = np.asarray(entry.numerator(**inputs))

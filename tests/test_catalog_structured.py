@@ -11,8 +11,10 @@ from snippets.catalog.registry import by_id
 from snippets.catalog.structured import entrywise, sym, symmetric
 from snippets.checks.catalog.structured import check_entrywise
 
-ENTRIES = structured.IDENTITIES
+#: The entries with a symmetric variable; the diagonal and Toeplitz ones are tested at the end.
+ENTRIES = [e for e in structured.IDENTITIES if e.structure == "symmetric"]
 IDS = [e.id for e in ENTRIES]
+OTHER_STRUCTURES = [e for e in structured.IDENTITIES if e.structure != "symmetric"]
 
 
 def close(a, b, rtol):
@@ -20,8 +22,13 @@ def close(a, b, rtol):
     return np.max(np.abs(a - b)) / max(np.max(np.abs(a)), np.max(np.abs(b))) < rtol
 
 
-def test_every_entry_is_within_symmetric_matrices():
-    assert all(e.structure == "symmetric" for e in ENTRIES)
+def test_every_entry_is_within_a_structure():
+    assert {e.structure for e in structured.IDENTITIES} == {
+        "symmetric",
+        "diagonal",
+        "toeplitz",
+        "symmetric toeplitz",
+    }
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
@@ -64,6 +71,38 @@ WRONG = {
 }
 
 
+def _diagonal_sums(M):
+    """Written here: the Toeplitz matrix whose diagonal k holds the SUM of M's diagonal k."""
+    n = len(M)
+    out = np.zeros((n, n))
+    for i, j in np.ndindex(n, n):
+        out[i, j] = sum(M[a, a + j - i] for a in range(n) if 0 <= a + j - i < n)
+    return out
+
+
+#: Diagonal and Toeplitz variables: the free gradient, the transpose, and the Matrix
+#: Cookbook's (142)-(144) read as gradients (sums over a diagonal, not means) are rejected.
+WRONG.update(
+    {
+        "structured.tr_AX_diag": {
+            "free gradient Aᵀ": lambda X, A: A.T,
+            "all of A's diagonal sum on the diagonal": lambda X, A: np.trace(A) * np.eye(len(A)),
+        },
+        "structured.tr_AX_toeplitz": {
+            "free gradient Aᵀ": lambda X, A: A.T,
+            "the Cookbook's α(A): sums, not means": lambda X, A: _diagonal_sums(A.T),
+            "means of A's diagonals (transposed)": lambda X, A: structured.PROJECTIONS["toeplitz"](A),
+        },
+        "structured.tr_AX_toeplitz_sym": {
+            "the Cookbook's α + αᵀ − α ∘ I": lambda X, A: (
+                _diagonal_sums(A.T) + _diagonal_sums(A.T).T - _diagonal_sums(A.T) * np.eye(len(A))
+            ),
+            "Toeplitz but not symmetrized": lambda X, A: structured.PROJECTIONS["toeplitz"](A.T),
+        },
+    }
+)
+
+
 @pytest.mark.parametrize("mistake", mistakes(WRONG, family=structured), ids=str)
 def test_mistakes_rejected(mistake):
     assert not mistake.failures(), f"{mistake}: passed at (seed, square) {mistake.failures()}"
@@ -100,3 +139,28 @@ def test_samplers():
     assert np.array_equal(X, X.T)
     assert np.all(np.linalg.eigvalsh(X) > 0)
     assert np.any(np.linalg.eigvalsh(symmetric(rng, 5, definite=False)) < 0)
+
+
+def test_structured_directions_agree_and_the_cookbook_sums_are_parameter_derivatives():
+    """For diagonal and Toeplitz X: the gradient S lies in the structure and df along every
+    basis direction B of it (one per free parameter, written here) is S : B; and the derivative
+    by the free parameter itself, df along the unnormalised B, is the Cookbook's sum."""
+    h = 1e-6
+    for entry in OTHER_STRUCTURES:
+        inputs = entry.sample(np.random.default_rng(7))
+        X, A = inputs["X"], inputs["A"]
+        n = len(X)
+        S = entry.grad(**inputs)
+        if entry.structure == "diagonal":
+            directions = [np.diag(np.eye(n)[i]) for i in range(n)]
+        elif entry.structure == "toeplitz":
+            directions = [np.eye(n, k=k) for k in range(1 - n, n)]
+        else:
+            directions = [np.eye(n)] + [np.eye(n, k=k) + np.eye(n, k=-k) for k in range(1, n)]
+        assert close(S, sum(np.sum(S * B) / np.sum(B * B) * B for B in directions), 1e-12)
+        for B in directions:
+            along = (
+                entry.f(**{**inputs, "X": X + h * B}) - entry.f(**{**inputs, "X": X - h * B})
+            ) / (2 * h)
+            assert abs(along - np.sum(S * B)) <= 1e-6 * max(1.0, np.abs(S).max()), entry.id
+            assert abs(along - np.sum(A.T * B)) <= 1e-6 * max(1.0, np.abs(A).max()), entry.id

@@ -78,7 +78,86 @@ WRONG = {
         "2A ∘ X (no transpose)": lambda X, A: 2 * A * X,
         "Aᵀ ∘ X (missing 2)": lambda X, A: A.T * X,
     },
+    "traces.Xk": {
+        "k̄ Xᵏ̄⁻¹ (no transpose)": lambda X, k: k * np.linalg.matrix_power(X, k - 1),
+        "(Xᵏ̄⁻¹)ᵀ (missing k̄)": lambda X, k: np.linalg.matrix_power(X, k - 1).T,
+        "k̄ (Xᵏ̄)ᵀ (power not lowered)": lambda X, k: k * np.linalg.matrix_power(X, k).T,
+    },
+    "traces.AXk": {
+        "k̄ Aᵀ(Xᵏ̄⁻¹)ᵀ (as if A and X commute)": lambda X, A, k: (
+            k * A.T @ np.linalg.matrix_power(X, k - 1).T
+        ),
+        "Σ XⁱAXᵏ̄⁻¹⁻ⁱ (numerator layout)": lambda X, A, k: sum(
+            np.linalg.matrix_power(X, i) @ A @ np.linalg.matrix_power(X, k - 1 - i)
+            for i in range(k)
+        ),
+    },
+    "traces.BtXtCXXtCXB": {
+        "two terms (C taken symmetric), doubled": lambda X, B, C: 2 * (
+            C @ X @ X.T @ C @ X @ B @ B.T + C @ X @ B @ B.T @ X.T @ C @ X
+        ),
+        "Cᵀ dropped in the last two terms": lambda X, B, C: (
+            C @ X @ X.T @ C @ X @ B @ B.T
+            + C.T @ X @ B @ B.T @ X.T @ C.T @ X
+            + C @ X @ B @ B.T @ X.T @ C @ X
+            + C @ X @ X.T @ C @ X @ B @ B.T
+        ),
+    },
+    "traces.XtCXinv_A": {
+        "the Cookbook's −CX𝓜⁻¹(A + Aᵀ)𝓜⁻¹ (C taken symmetric)": lambda X, A, C: (
+            -C @ X @ np.linalg.inv(X.T @ C @ X) @ (A + A.T) @ np.linalg.inv(X.T @ C @ X)
+        ),
+        "sign lost: CX𝓜⁻¹A𝓜⁻¹ + CᵀX𝓜⁻ᵀAᵀ𝓜⁻ᵀ": lambda X, A, C: (
+            C @ X @ np.linalg.inv(X.T @ C @ X) @ A @ np.linalg.inv(X.T @ C @ X)
+            + C.T @ X @ np.linalg.inv(X.T @ C @ X).T @ A.T @ np.linalg.inv(X.T @ C @ X).T
+        ),
+    },
+    "traces.XtCXinv_XtBX": {
+        "the Cookbook's 2BX𝓜⁻¹ − 2CX𝓜⁻¹XᵀBX𝓜⁻¹ (B, C taken symmetric)": lambda X, B, C: (
+            2 * B @ X @ np.linalg.inv(X.T @ C @ X)
+            - 2 * C @ X @ np.linalg.inv(X.T @ C @ X) @ X.T @ B @ X @ np.linalg.inv(X.T @ C @ X)
+        ),
+        "only the numerator's terms": lambda X, B, C: (
+            B @ X @ np.linalg.inv(X.T @ C @ X) + B.T @ X @ np.linalg.inv(X.T @ C @ X).T
+        ),
+    },
+    "traces.AplusXtCXinv_XtBX": {
+        "the Cookbook's (127), with B, C symmetrized": lambda X, A, B, C: (
+            (B + B.T) @ X @ np.linalg.inv(A + X.T @ C @ X)
+            - (C + C.T)
+            @ X
+            @ np.linalg.inv(A + X.T @ C @ X)
+            @ X.T
+            @ (B + B.T)
+            / 2
+            @ X
+            @ np.linalg.inv(A + X.T @ C @ X)
+        ),
+        "only the numerator's terms": lambda X, A, B, C: (
+            B @ X @ np.linalg.inv(A + X.T @ C @ X) + B.T @ X @ np.linalg.inv(A + X.T @ C @ X).T
+        ),
+    },
+    "traces.sinX": {
+        "cos X (no transpose)": lambda X: _by_eig(np.cos, X),
+        "sin X": lambda X: _by_eig(np.sin, X).T,
+        "cos applied entry by entry": lambda X: np.cos(X).T,
+    },
+    "traces.expX": {
+        "e^X (no transpose)": lambda X: _by_eig(np.exp, X),
+        "exp applied entry by entry": lambda X: np.exp(X).T,
+    },
+    "traces.XkronX": {
+        "tr(X) I (missing 2)": lambda X: np.trace(X) * np.eye(len(X)),
+        "2X (as if tr(X ⊗ X) were ‖X‖²)": lambda X: 2 * X,
+        "2 tr(X) times all ones": lambda X: 2 * np.trace(X) * np.ones(X.shape),
+    },
 }
+
+
+def _by_eig(function, X):
+    """function(X) for a matrix X, through its eigendecomposition (real part)."""
+    lam, V = np.linalg.eig(X)
+    return np.real(V @ np.diag(function(lam)) @ np.linalg.inv(V))
 
 
 @pytest.mark.parametrize("mistake", mistakes(WRONG, family=traces), ids=str)

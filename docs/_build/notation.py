@@ -143,19 +143,25 @@ CATALOGUE = [
     Symbol(r"\hat{v}", "the right eigenvector of λ̂, X v̂ = λ̂ v̂ (of norm 1 for a symmetric X)",
            "catalog/eigenvalues.md"),
     Symbol(r"\hat{u}", "the left eigenvector of λ̂, ûᵀX = λ̂ûᵀ", "catalog/eigenvalues.md"),
-    Symbol(r"\mathcal{J}", "the single-entry matrix 𝒥^{λθ}: 1 at (λ, θ), 0 elsewhere (the"
-           " Matrix Cookbook's J^{ij})", "catalog/matrix-valued.md"),
-    Symbol(r"\upsilon", "a complex number: the target of the Matrix Cookbook's LMS example,"
-           " its eq. 89 (a there)", "catalog/forms.md"),
+    Symbol(r"\mathcal{J}", "∂X/∂X_λθ: for a free X the single-entry matrix 𝒥^{λθ}, 1 at (λ, θ),"
+           " 0 elsewhere (the Matrix Cookbook's J^{ij}); for a structured X the structure matrix,"
+           " how X moves with its free parameter X_λθ (the Cookbook's S^{ij})",
+           "catalog/matrix-valued.md"),
+    Symbol(r"\upsilon", "a constant number (a scalar, not a matrix): the target of the Matrix"
+           " Cookbook's LMS example, its eq. 89 (a there); υ_A, υ_B scale A and B in a Kronecker or"
+           " vec rule (the Cookbook's α, α_A, α_B in §10.2; α is GELU's constant)",
+           "catalog/forms.md"),
     Symbol(r"\Phi", "a vector-valued function Φ(x) in a chain rule (the Cookbook's s(x), eq. 93)",
            "catalog/forms.md"),
     Symbol(r"\Psi", "a second vector-valued function Ψ(x) (the Cookbook's r(x), eq. 93)",
            "catalog/forms.md"),
-    # The Matrix Cookbook's §10.2, restated in the site's letters (snippets/catalog/cookbook_parts/
-    # kronecker_vec.py): its scalars α, α_A, α_B become υ, υ_A, υ_B (α is GELU's constant).
-    Symbol(r"\upsilon", "a scalar factor in a Kronecker or vec rule (υ_A scales A, υ_B scales B)",
-           "catalog/cookbook.md"),
     Symbol(r"\Lambda", "a diagonal matrix of eigenvalues: Λ_A holds those of A", "catalog/cookbook.md"),
+    Symbol(r"\mathcal{N}", "a second shorthand matrix inside a derivation, beside 𝓜",
+           "catalog/traces.md"),
+    Symbol(r"\varsigma", "the step of one free parameter of a structured X (ς_k: the number added"
+           " along the diagonal k of a Toeplitz X)", "catalog/structured.md"),
+    Symbol(r"\mathcal{T}", "the Matrix Cookbook's α(A) for a Toeplitz X (its (143)): diagonal k"
+           " holds the sum of the diagonal k of Aᵀ", "catalog/structured.md"),
 ]  # fmt: skip
 
 # --- Layers (layers/*.md) ---

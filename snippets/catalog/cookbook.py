@@ -148,6 +148,9 @@ from snippets.catalog.cookbook_parts import (  # noqa: E402  (the parts import t
     forms,
     kronecker_vec,
     rules_determinants_inverses,
+    traces_norms_structured,
 )
 
-COOKBOOK: dict[int, Equation] = gather(rules_determinants_inverses, forms, kronecker_vec)
+COOKBOOK: dict[int, Equation] = gather(
+    rules_determinants_inverses, forms, traces_norms_structured, kronecker_vec
+)

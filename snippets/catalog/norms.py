@@ -264,6 +264,25 @@ Ax_minus_b_W = Identity(
     exact="polynomial",
 )
 
+c_unit_x_minus_a = Identity(
+    id="norms.c_unit_x_minus_a",
+    family="norms",
+    title="the unit vector from a to x, along c",
+    tex=r"\frac{\partial}{\partial x} \frac{c^\top (x - a)}{\lVert x - a \rVert}"
+    r" = \Big(\frac{I}{\lVert x - a \rVert}"
+    r" - \frac{(x - a)(x - a)^\top}{\lVert x - a \rVert^3}\Big) c",
+    tex_numerator=r"\frac{\partial}{\partial x} \frac{c^\top (x - a)}{\lVert x - a \rVert}"
+    r" = c^\top \Big(\frac{I}{\lVert x - a \rVert}"
+    r" - \frac{(x - a)(x - a)^\top}{\lVert x - a \rVert^3}\Big)",
+    conditions=("x ≠ a",),
+    variable="x",
+    f=code.f_c_unit_x_minus_a,
+    grad=code.grad_c_unit_x_minus_a,
+    numerator=code.numerator_c_unit_x_minus_a,
+    sample=Sample(x="p", a="p", c="p"),
+    exact=None,
+)
+
 IDENTITIES = [
     fro2,
     fro,
@@ -277,6 +296,7 @@ IDENTITIES = [
     XXt_minus_A,
     x,
     x_minus_a,
+    c_unit_x_minus_a,
     Ax_minus_b,
     Ax_minus_b_norm,
     Ax_minus_b_W,

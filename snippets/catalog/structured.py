@@ -222,6 +222,84 @@ TR_XAX_SYM = Identity(
 )
 
 
+
+def _structured_sample(project):
+    """X: n × n with the structure (the projection of a random matrix, plus n I for the
+    diagonal so it stays away from zero), A: n × n; n = 4 unless `square`."""
+
+    def sample(rng, square=None):
+        n = 4 if square is None else square
+        return {"X": project(rng.standard_normal((n, n))), "A": rng.standard_normal((n, n))}
+
+    return sample
+
+
+#: The orthogonal projection onto the matrices of each structure other than "symmetric".
+PROJECTIONS = {
+    "diagonal": copyable.diagonal_part,
+    "toeplitz": copyable.toeplitz_part,
+    "symmetric toeplitz": copyable.symmetric_toeplitz_part,
+}
+
+
+TR_AX_DIAG = Identity(
+    id="structured.tr_AX_diag",
+    family=FAMILY,
+    title="tr(AX) for diagonal X",
+    tex=r"\frac{\partial \operatorname{tr}(AX)}{\partial X} = A \circ I",
+    tex_numerator=r"\frac{\partial \operatorname{tr}(AX)}{\partial X} = A \circ I",
+    conditions=("X: n × n, diagonal", "gradient within diagonal matrices"),
+    variable="X",
+    f=code.f_tr_AX_diag,
+    grad=code.grad_tr_AX_diag,
+    numerator=code.numerator_tr_AX_diag,
+    sample=_structured_sample(copyable.diagonal_part),
+    structure="diagonal",
+)
+
+
+TR_AX_TOEPLITZ = Identity(
+    id="structured.tr_AX_toeplitz",
+    family=FAMILY,
+    title="tr(AX) for Toeplitz X",
+    tex=r"\frac{\partial \operatorname{tr}(AX)}{\partial X}"
+    r" = \sum_{k=1-n}^{n-1} \frac{\operatorname{tr}_k(A^\top)}{n - |k|}\, I_k",
+    tex_numerator=r"\frac{\partial \operatorname{tr}(AX)}{\partial X}"
+    r" = \sum_{k=1-n}^{n-1} \frac{\operatorname{tr}_k(A)}{n - |k|}\, I_k",
+    conditions=(
+        "X: n × n, Toeplitz",
+        "gradient within Toeplitz matrices",
+        "tr_k: the sum of the diagonal k; I_k: ones on the diagonal k",
+    ),
+    variable="X",
+    f=code.f_tr_AX_toeplitz,
+    grad=code.grad_tr_AX_toeplitz,
+    numerator=code.numerator_tr_AX_toeplitz,
+    sample=_structured_sample(copyable.toeplitz_part),
+    structure="toeplitz",
+)
+
+
+TR_AX_TOEPLITZ_SYM = Identity(
+    id="structured.tr_AX_toeplitz_sym",
+    family=FAMILY,
+    title="tr(AX) for symmetric Toeplitz X",
+    tex=r"\frac{\partial \operatorname{tr}(AX)}{\partial X}"
+    r" = \frac{\operatorname{tr}(A)}{n} I + \sum_{k=1}^{n-1}"
+    r" \frac{\operatorname{tr}_k(A) + \operatorname{tr}_{-k}(A)}{2(n - k)} (I_k + I_{-k})",
+    tex_numerator=r"\frac{\partial \operatorname{tr}(AX)}{\partial X}"
+    r" = \frac{\operatorname{tr}(A)}{n} I + \sum_{k=1}^{n-1}"
+    r" \frac{\operatorname{tr}_k(A) + \operatorname{tr}_{-k}(A)}{2(n - k)} (I_k + I_{-k})",
+    conditions=("X: n × n, symmetric Toeplitz", "gradient within symmetric Toeplitz matrices"),
+    variable="X",
+    f=code.f_tr_AX_toeplitz_sym,
+    grad=code.grad_tr_AX_toeplitz_sym,
+    numerator=code.numerator_tr_AX_toeplitz_sym,
+    sample=_structured_sample(copyable.symmetric_toeplitz_part),
+    structure="symmetric toeplitz",
+)
+
+
 IDENTITIES: list[Identity] = [
     LOGDET_SPD,
     DET_SYM,
@@ -232,4 +310,7 @@ IDENTITIES: list[Identity] = [
     GAUSS_NLL,
     FRO_XMINUSA_SYM,
     TR_XAX_SYM,
+    TR_AX_DIAG,
+    TR_AX_TOEPLITZ,
+    TR_AX_TOEPLITZ_SYM,
 ]

@@ -10,6 +10,8 @@ X is p × r unless an entry says "X square"; the other factors have the shapes t
 product inside the trace square (see each entry's Sample).
 """
 
+import numpy as np
+
 from snippets.catalog.code import traces as copyable
 from snippets.catalog.entry import Identity
 from snippets.catalog.linalg import exact_capable
@@ -342,6 +344,202 @@ A_XoX = Identity(
     exact="polynomial",
 )
 
+
+def _power_sample(with_A):
+    """X: n × n scaled by 1/√n (so powers stay of order one), an integer power k̄ = k in 3..6
+    (k̄ ≤ 2 has entries of its own), and A: n × n if asked; n = 4 unless `square`."""
+
+    def sample(rng, square=None):
+        n = 4 if square is None else square
+        inputs = {"X": rng.standard_normal((n, n)) / np.sqrt(n)}
+        if with_A:
+            inputs["A"] = rng.standard_normal((n, n))
+        inputs["k"] = int(rng.integers(3, 7))
+        return inputs
+
+    return sample
+
+
+def _quotient_sample(with_A, with_B):
+    """X: p × r with p > r and singular values in [1, 2] (so XᵀCX is invertible: with X square
+    and invertible, tr((XᵀCX)⁻¹XᵀBX) = tr(C⁻¹B) would be constant), C: p × p not symmetric,
+    its symmetric part positive definite; B: p × p; A: r × r, r I plus noise. Sizes p = 5,
+    r = 3, or r = square, p = square + 1."""
+
+    def sample(rng, square=None):
+        r = 3 if square is None else square
+        p = 5 if square is None else square + 1
+        U, _ = np.linalg.qr(rng.standard_normal((p, r)))
+        V, _ = np.linalg.qr(rng.standard_normal((r, r)))
+        inputs = {"X": U @ np.diag(rng.uniform(1.0, 2.0, r)) @ V.T}
+        if with_A:
+            inputs["A"] = r * np.eye(r) + rng.standard_normal((r, r)) / 2
+        if with_B:
+            inputs["B"] = rng.standard_normal((p, p))
+        inputs["C"] = p * np.eye(p) + rng.standard_normal((p, p)) / 2
+        return inputs
+
+    return sample
+
+
+Xk = Identity(
+    id="traces.Xk",
+    family="traces",
+    title="tr(Xᵏ̄), any integer power",
+    tex=r"\frac{\partial \operatorname{tr}(X^{\bar{k}})}{\partial X} = \bar{k} (X^{\bar{k}-1})^\top",
+    tex_numerator=r"\frac{\partial \operatorname{tr}(X^{\bar{k}})}{\partial X} = \bar{k} X^{\bar{k}-1}",
+    conditions=("X square", "k̄ a positive integer"),
+    variable="X",
+    f=code.f_Xk,
+    grad=code.grad_Xk,
+    numerator=code.numerator_Xk,
+    sample=_power_sample(with_A=False),
+)
+
+AXk = Identity(
+    id="traces.AXk",
+    family="traces",
+    title="tr(AXᵏ̄), any integer power",
+    tex=r"\frac{\partial \operatorname{tr}(A X^{\bar{k}})}{\partial X}"
+    r" = \sum_{k=0}^{\bar{k}-1} (X^k A X^{\bar{k}-1-k})^\top",
+    tex_numerator=r"\frac{\partial \operatorname{tr}(A X^{\bar{k}})}{\partial X}"
+    r" = \sum_{k=0}^{\bar{k}-1} X^k A X^{\bar{k}-1-k}",
+    conditions=("X square", "k̄ a positive integer"),
+    variable="X",
+    f=code.f_AXk,
+    grad=code.grad_AXk,
+    numerator=code.numerator_AXk,
+    sample=_power_sample(with_A=True),
+)
+
+BtXtCXXtCXB = Identity(
+    id="traces.BtXtCXXtCXB",
+    family="traces",
+    title="tr(BᵀXᵀCXXᵀCXB), quartic in X",
+    tex=r"\frac{\partial \operatorname{tr}(B^\top X^\top C X X^\top C X B)}"
+    r"{\partial X} = C X X^\top C X B B^\top + C^\top X B B^\top X^\top C^\top X"
+    r" + C X B B^\top X^\top C X + C^\top X X^\top C^\top X B B^\top",
+    tex_numerator=r"\frac{\partial \operatorname{tr}"
+    r"(B^\top X^\top C X X^\top C X B)}{\partial X}"
+    r" = B B^\top X^\top C^\top X X^\top C^\top + X^\top C X B B^\top X^\top C"
+    r" + X^\top C^\top X B B^\top X^\top C^\top + B B^\top X^\top C X X^\top C",
+    conditions=(),
+    variable="X",
+    f=code.f_BtXtCXXtCXB,
+    grad=code.grad_BtXtCXXtCXB,
+    numerator=code.numerator_BtXtCXXtCXB,
+    sample=Sample(X="pr", B="rs", C="pp"),
+    exact="polynomial",
+)
+
+XtCXinv_A = Identity(
+    id="traces.XtCXinv_A",
+    family="traces",
+    title="tr((XᵀCX)⁻¹A)",
+    tex=r"\frac{\partial \operatorname{tr}((X^\top C X)^{-1} A)}{\partial X}"
+    r" = -C X \mathcal{M}^{-1} A \mathcal{M}^{-1}"
+    r" - C^\top X \mathcal{M}^{-\top} A^\top \mathcal{M}^{-\top}",
+    tex_numerator=r"\frac{\partial \operatorname{tr}((X^\top C X)^{-1} A)}{\partial X}"
+    r" = -\mathcal{M}^{-\top} A^\top \mathcal{M}^{-\top} X^\top C^\top"
+    r" - \mathcal{M}^{-1} A \mathcal{M}^{-1} X^\top C",
+    conditions=("X: p × r, 𝓜 = XᵀCX invertible",),
+    variable="X",
+    f=code.f_XtCXinv_A,
+    grad=code.grad_XtCXinv_A,
+    numerator=code.numerator_XtCXinv_A,
+    sample=_quotient_sample(with_A=True, with_B=False),
+    exact="rational",
+)
+
+XtCXinv_XtBX = Identity(
+    id="traces.XtCXinv_XtBX",
+    family="traces",
+    title="tr((XᵀCX)⁻¹XᵀBX)",
+    tex=r"\frac{\partial \operatorname{tr}((X^\top C X)^{-1} X^\top B X)}"
+    r"{\partial X} = B X \mathcal{M}^{-1} + B^\top X \mathcal{M}^{-\top}"
+    r" - C X \mathcal{M}^{-1} X^\top B X \mathcal{M}^{-1}"
+    r" - C^\top X \mathcal{M}^{-\top} X^\top B^\top X \mathcal{M}^{-\top}",
+    tex_numerator=r"\frac{\partial \operatorname{tr}"
+    r"((X^\top C X)^{-1} X^\top B X)}{\partial X}"
+    r" = \mathcal{M}^{-\top} X^\top B^\top + \mathcal{M}^{-1} X^\top B"
+    r" - \mathcal{M}^{-\top} X^\top B^\top X \mathcal{M}^{-\top} X^\top C^\top"
+    r" - \mathcal{M}^{-1} X^\top B X \mathcal{M}^{-1} X^\top C",
+    conditions=("X: p × r, 𝓜 = XᵀCX invertible",),
+    variable="X",
+    f=code.f_XtCXinv_XtBX,
+    grad=code.grad_XtCXinv_XtBX,
+    numerator=code.numerator_XtCXinv_XtBX,
+    sample=_quotient_sample(with_A=False, with_B=True),
+    exact="rational",
+)
+
+AplusXtCXinv_XtBX = Identity(
+    id="traces.AplusXtCXinv_XtBX",
+    family="traces",
+    title="tr((A + XᵀCX)⁻¹XᵀBX)",
+    tex=r"\frac{\partial \operatorname{tr}((A + X^\top C X)^{-1} X^\top B X)}"
+    r"{\partial X} = B X \mathcal{M}^{-1} + B^\top X \mathcal{M}^{-\top}"
+    r" - C X \mathcal{M}^{-1} X^\top B X \mathcal{M}^{-1}"
+    r" - C^\top X \mathcal{M}^{-\top} X^\top B^\top X \mathcal{M}^{-\top}",
+    tex_numerator=r"\frac{\partial \operatorname{tr}"
+    r"((A + X^\top C X)^{-1} X^\top B X)}{\partial X}"
+    r" = \mathcal{M}^{-\top} X^\top B^\top + \mathcal{M}^{-1} X^\top B"
+    r" - \mathcal{M}^{-\top} X^\top B^\top X \mathcal{M}^{-\top} X^\top C^\top"
+    r" - \mathcal{M}^{-1} X^\top B X \mathcal{M}^{-1} X^\top C",
+    conditions=("𝓜 = A + XᵀCX invertible",),
+    variable="X",
+    f=code.f_AplusXtCXinv_XtBX,
+    grad=code.grad_AplusXtCXinv_XtBX,
+    numerator=code.numerator_AplusXtCXinv_XtBX,
+    sample=_quotient_sample(with_A=True, with_B=True),
+    exact="rational",
+)
+
+SINX = Identity(
+    id="traces.sinX",
+    family="traces",
+    title="tr(sin X)",
+    tex=r"\frac{\partial \operatorname{tr}(\sin X)}{\partial X} = (\cos X)^\top",
+    tex_numerator=r"\frac{\partial \operatorname{tr}(\sin X)}{\partial X} = \cos X",
+    conditions=("X square", "X diagonalizable (for the eigendecomposition)"),
+    variable="X",
+    f=code.f_sinX,
+    grad=code.grad_sinX,
+    numerator=code.numerator_sinX,
+    sample=Sample(X="pp"),
+)
+
+EXPX = Identity(
+    id="traces.expX",
+    family="traces",
+    title="tr(e^X)",
+    tex=r"\frac{\partial \operatorname{tr}(\exp X)}{\partial X} = (\exp X)^\top",
+    tex_numerator=r"\frac{\partial \operatorname{tr}(\exp X)}{\partial X} = \exp X",
+    conditions=("X square", "X diagonalizable (for the eigendecomposition)"),
+    variable="X",
+    f=code.f_expX,
+    grad=code.grad_expX,
+    numerator=code.numerator_expX,
+    sample=Sample(X="pp"),
+)
+
+XkronX = Identity(
+    id="traces.XkronX",
+    family="traces",
+    title="tr(X ⊗ X)",
+    tex=r"\frac{\partial \operatorname{tr}(X \otimes X)}{\partial X}"
+    r" = 2 \operatorname{tr}(X)\, I",
+    tex_numerator=r"\frac{\partial \operatorname{tr}(X \otimes X)}{\partial X}"
+    r" = 2 \operatorname{tr}(X)\, I",
+    conditions=("X square",),
+    variable="X",
+    f=code.f_XkronX,
+    grad=code.grad_XkronX,
+    numerator=code.numerator_XkronX,
+    sample=Sample(X="pp"),
+    exact="polynomial",
+)
+
 IDENTITIES = [
     TRACE_X,
     AX,
@@ -363,4 +561,13 @@ IDENTITIES = [
     XkronA,
     HADAMARD,
     A_XoX,
+    Xk,
+    AXk,
+    BtXtCXXtCXB,
+    XtCXinv_A,
+    XtCXinv_XtBX,
+    AplusXtCXinv_XtBX,
+    SINX,
+    EXPX,
+    XkronX,
 ]

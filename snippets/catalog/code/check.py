@@ -57,11 +57,13 @@ def invertible(n):
     return full_rank(n, n)
 
 
-def gradcheck(f, grad, symmetric=False, tolerance=1e-6, h=1e-6, **inputs):
+def gradcheck(f, grad, symmetric=False, tolerance=1e-6, h=1e-6, project=None, **inputs):
     """Check grad(**inputs) = ∂f/∂X against central differences of f in its first input X.
 
     symmetric=True checks a gradient within the symmetric matrices: X symmetric, and each
-    step h E_ij is replaced by its symmetric part h (E_ij + E_ji)/2.
+    step h E_ij is replaced by its symmetric part h (E_ij + E_ji)/2. More generally,
+    project= (the orthogonal projection onto the matrices of a structure: diagonal, Toeplitz)
+    replaces each step by its projection, and checks the gradient within that structure.
     """
     name, X = next(iter(inputs.items()))
     G = np.asarray(grad(**inputs), dtype=float)
@@ -73,6 +75,8 @@ def gradcheck(f, grad, symmetric=False, tolerance=1e-6, h=1e-6, **inputs):
         E[index] = h
         if symmetric:
             E = (E + E.T) / 2
+        if project is not None:
+            E = project(E)
         plus = f(**{**inputs, name: X + E})
         minus = f(**{**inputs, name: X - E})
         numerical[index] = (plus - minus) / (2 * h)

@@ -224,6 +224,24 @@ def grad_Ax_minus_b_W(x, A, b, W):
 # --8<-- [end:Ax_minus_b_W]
 
 
+# --8<-- [start:c_unit_x_minus_a]
+def f_c_unit_x_minus_a(x, a, c):
+    """f = cᵀ(x − a)/‖x − a‖, a number: the unit vector from a to x, read along c.
+    x, a, c: (p,)."""
+    d = x - a
+    return c @ d / np.sqrt(d @ d)
+
+
+def grad_c_unit_x_minus_a(x, a, c):
+    """∂f/∂x = (I/‖x − a‖ − (x − a)(x − a)ᵀ/‖x − a‖³) c, of shape (p,) like x."""
+    d = x - a
+    norm = np.sqrt(d @ d)
+    return c / norm - d * (d @ c) / norm**3
+
+
+# --8<-- [end:c_unit_x_minus_a]
+
+
 # --8<-- [start:numerator]
 def numerator_fro2(X):
     """The numerator-layout form of ∂f/∂X, the transpose: 2Xᵀ."""
@@ -298,6 +316,13 @@ def numerator_Ax_minus_b_norm(x, A, b):
 def numerator_Ax_minus_b_W(x, A, b, W):
     """The numerator-layout form of ∂f/∂x, the transpose: 2(Ax - b)ᵀ W A."""
     return (2 * (A @ x - b) @ W @ A).reshape(1, -1)
+
+
+def numerator_c_unit_x_minus_a(x, a, c):
+    """The numerator-layout form of ∂f/∂x, a row: cᵀ(I/‖x − a‖ − (x − a)(x − a)ᵀ/‖x − a‖³)."""
+    d = x - a
+    norm = np.sqrt(d @ d)
+    return (c / norm - d * (d @ c) / norm**3)[None, :]
 
 
 # --8<-- [end:numerator]

@@ -143,6 +143,73 @@ def grad_tr_XAX_sym(X, A):
 # --8<-- [end:tr_XAX_sym]
 
 
+# --8<-- [start:tr_AX_diag]
+def diagonal_part(M):
+    """M ∘ I: the orthogonal projection of a square M onto the diagonal matrices."""
+    return M * np.eye(M.shape[0])
+
+
+def f_tr_AX_diag(X, A):
+    """f = tr(AX), a number.  X: (n, n), diagonal; A: (n, n)."""
+    return np.trace(A @ X)
+
+
+def grad_tr_AX_diag(X, A):
+    """∂f/∂X = A ∘ I, the gradient within diagonal matrices, of shape (n, n) like X."""
+    return diagonal_part(A)
+
+
+# --8<-- [end:tr_AX_diag]
+
+
+# --8<-- [start:tr_AX_toeplitz]
+def toeplitz_part(M):
+    """The orthogonal projection of a square M onto the Toeplitz matrices: each diagonal k
+    (k = j − i) replaced by its mean."""
+    n = M.shape[0]
+    return sum(np.trace(M, offset=k) / (n - abs(k)) * np.eye(n, k=k) for k in range(1 - n, n))
+
+
+def f_tr_AX_toeplitz(X, A):
+    """f = tr(AX), a number.  X: (n, n), Toeplitz; A: (n, n)."""
+    return np.trace(A @ X)
+
+
+def grad_tr_AX_toeplitz(X, A):
+    """∂f/∂X: diagonal k holds the mean of the diagonal k of Aᵀ; the gradient within Toeplitz
+    matrices, of shape (n, n) like X."""
+    return toeplitz_part(A.T)
+
+
+# --8<-- [end:tr_AX_toeplitz]
+
+
+# --8<-- [start:tr_AX_toeplitz_sym]
+def symmetric_toeplitz_part(M):
+    """The orthogonal projection of a square M onto the symmetric Toeplitz matrices: the
+    diagonals k and −k replaced by the mean of both."""
+    n = M.shape[0]
+    out = np.trace(M) / n * np.eye(n)
+    for k in range(1, n):
+        mean = (np.trace(M, offset=k) + np.trace(M, offset=-k)) / (2 * (n - k))
+        out = out + mean * (np.eye(n, k=k) + np.eye(n, k=-k))
+    return out
+
+
+def f_tr_AX_toeplitz_sym(X, A):
+    """f = tr(AX), a number.  X: (n, n), symmetric Toeplitz; A: (n, n)."""
+    return np.trace(A @ X)
+
+
+def grad_tr_AX_toeplitz_sym(X, A):
+    """∂f/∂X: diagonals ±k hold the mean of the diagonals ±k of A; the gradient within
+    symmetric Toeplitz matrices, of shape (n, n) like X."""
+    return symmetric_toeplitz_part(A)
+
+
+# --8<-- [end:tr_AX_toeplitz_sym]
+
+
 # --8<-- [start:numerator]
 def numerator_logdet_spd(X):
     """The numerator-layout form of ∂f/∂X, the transpose: X⁻¹."""
@@ -187,6 +254,28 @@ def numerator_fro_XminusA_sym(X, A):
 def numerator_tr_XAX_sym(X, A):
     """The numerator-layout form of ∂f/∂X, the transpose: ((Aᵀ + A) X + X (Aᵀ + A))/2."""
     return ((A.T + A) @ X + X @ (A.T + A)) / 2
+
+
+def numerator_tr_AX_diag(X, A):
+    """The numerator-layout form of ∂f/∂X, the transpose: A ∘ I (diagonal, so unchanged)."""
+    return A * np.eye(A.shape[0])
+
+
+def numerator_tr_AX_toeplitz(X, A):
+    """The numerator-layout form of ∂f/∂X, the transpose: diagonal k holds the mean of the
+    diagonal k of A."""
+    n = A.shape[0]
+    return sum(np.trace(A, offset=k) / (n - abs(k)) * np.eye(n, k=k) for k in range(1 - n, n))
+
+
+def numerator_tr_AX_toeplitz_sym(X, A):
+    """The numerator-layout form of ∂f/∂X, the transpose: the same symmetric matrix."""
+    n = A.shape[0]
+    out = np.trace(A) / n * np.eye(n)
+    for k in range(1, n):
+        mean = (np.trace(A, offset=k) + np.trace(A, offset=-k)) / (2 * (n - k))
+        out = out + mean * (np.eye(n, k=k) + np.eye(n, k=-k))
+    return out
 
 
 # --8<-- [end:numerator]

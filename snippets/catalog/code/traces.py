@@ -308,6 +308,169 @@ def grad_A_XoX(X, A):
 # --8<-- [end:A_XoX]
 
 
+# --8<-- [start:AXk]
+def f_AXk(X, A, k):
+    """f = tr(A Xᵏ̄), a number, for an integer power k̄ = k ≥ 1.  X: (n, n); A: (n, n)."""
+    return np.trace(A @ np.linalg.matrix_power(X, k))
+
+
+def grad_AXk(X, A, k):
+    """∂f/∂X = Σ_{i=0}^{k̄−1} (Xⁱ A X^(k̄−1−i))ᵀ, of shape (n, n) like X (X⁰ = I)."""
+    power = [np.linalg.matrix_power(X, i) for i in range(k)]
+    return sum((power[i] @ A @ power[k - 1 - i]).T for i in range(k))
+
+
+# --8<-- [end:AXk]
+
+
+# --8<-- [start:XkronX]
+def f_XkronX(X):
+    """f = tr(X ⊗ X) = tr(X)², a number.  X: (n, n)."""
+    return np.trace(np.kron(X, X))
+
+
+def grad_XkronX(X):
+    """∂f/∂X = 2 tr(X) I, of shape (n, n) like X."""
+    return 2 * np.trace(X) * np.eye(X.shape[0], dtype=X.dtype)
+
+
+# --8<-- [end:XkronX]
+
+
+# --8<-- [start:BtXtCXXtCXB]
+def f_BtXtCXXtCXB(X, B, C):
+    """f = tr(Bᵀ Xᵀ C X Xᵀ C X B), a number.  X: (p, r); B: (r, s); C: (p, p)."""
+    return np.trace(B.T @ X.T @ C @ X @ X.T @ C @ X @ B)
+
+
+def grad_BtXtCXXtCXB(X, B, C):
+    """∂f/∂X = C X Xᵀ C X B Bᵀ + Cᵀ X B Bᵀ Xᵀ Cᵀ X + C X B Bᵀ Xᵀ C X + Cᵀ X Xᵀ Cᵀ X B Bᵀ,
+    of shape (p, r) like X."""
+    BBt = B @ B.T
+    return (
+        C @ X @ X.T @ C @ X @ BBt
+        + C.T @ X @ BBt @ X.T @ C.T @ X
+        + C @ X @ BBt @ X.T @ C @ X
+        + C.T @ X @ X.T @ C.T @ X @ BBt
+    )
+
+
+# --8<-- [end:BtXtCXXtCXB]
+
+
+# --8<-- [start:XtCXinv_A]
+def f_XtCXinv_A(X, A, C):
+    """f = tr((XᵀCX)⁻¹ A), a number.  X: (p, r), p > r; A: (r, r); C: (p, p); XᵀCX invertible."""
+    return np.trace(np.linalg.inv(X.T @ C @ X) @ A)
+
+
+def grad_XtCXinv_A(X, A, C):
+    """∂f/∂X = −C X K − Cᵀ X Kᵀ with M = XᵀCX and K = M⁻¹ A M⁻¹, of shape (p, r) like X."""
+    Minv = np.linalg.inv(X.T @ C @ X)
+    K = Minv @ A @ Minv
+    return -C @ X @ K - C.T @ X @ K.T
+
+
+# --8<-- [end:XtCXinv_A]
+
+
+# --8<-- [start:XtCXinv_XtBX]
+def f_XtCXinv_XtBX(X, B, C):
+    """f = tr((XᵀCX)⁻¹ XᵀBX), a number.  X: (p, r), p > r; B, C: (p, p); XᵀCX invertible."""
+    return np.trace(np.linalg.inv(X.T @ C @ X) @ X.T @ B @ X)
+
+
+def grad_XtCXinv_XtBX(X, B, C):
+    """∂f/∂X = B X M⁻¹ + Bᵀ X M⁻ᵀ − C X K − Cᵀ X Kᵀ, with M = XᵀCX and K = M⁻¹ XᵀBX M⁻¹;
+    of shape (p, r) like X."""
+    Minv = np.linalg.inv(X.T @ C @ X)
+    K = Minv @ X.T @ B @ X @ Minv
+    return B @ X @ Minv + B.T @ X @ Minv.T - C @ X @ K - C.T @ X @ K.T
+
+
+# --8<-- [end:XtCXinv_XtBX]
+
+
+# --8<-- [start:AplusXtCXinv_XtBX]
+def f_AplusXtCXinv_XtBX(X, A, B, C):
+    """f = tr((A + XᵀCX)⁻¹ XᵀBX), a number.  X: (p, r); A: (r, r); B, C: (p, p);
+    A + XᵀCX invertible."""
+    return np.trace(np.linalg.inv(A + X.T @ C @ X) @ X.T @ B @ X)
+
+
+def grad_AplusXtCXinv_XtBX(X, A, B, C):
+    """∂f/∂X = B X M⁻¹ + Bᵀ X M⁻ᵀ − C X K − Cᵀ X Kᵀ, with M = A + XᵀCX and
+    K = M⁻¹ XᵀBX M⁻¹; of shape (p, r) like X."""
+    Minv = np.linalg.inv(A + X.T @ C @ X)
+    K = Minv @ X.T @ B @ X @ Minv
+    return B @ X @ Minv + B.T @ X @ Minv.T - C @ X @ K - C.T @ X @ K.T
+
+
+# --8<-- [end:AplusXtCXinv_XtBX]
+
+
+# --8<-- [start:sinX]
+def sin_and_cos(X):
+    """sin X and cos X by their Taylor series at X/2ˢ, then s doublings
+    (sin 2Y = 2 sin Y cos Y, cos 2Y = I − 2 sin² Y): products and sums only."""
+    n = X.shape[0]
+    s = max(0, int(np.ceil(np.log2(max(np.abs(X).sum(axis=0).max(), 1e-300)))) + 1)
+    Y = X / 2**s
+    S, C, term = Y, np.eye(n), Y
+    for i in range(1, 20):
+        term = -term @ Y / (2 * i)  # Y^(2i)/(2i)!, with its sign
+        C = C + term
+        term = term @ Y / (2 * i + 1)  # Y^(2i+1)/(2i+1)!
+        S = S + term
+    for _ in range(s):
+        S, C = 2 * S @ C, np.eye(n) - 2 * S @ S
+    return S, C
+
+
+def f_sinX(X):
+    """f = tr(sin X), a number, sin X by its power series.  X: (n, n)."""
+    return np.trace(sin_and_cos(X)[0])
+
+
+def grad_sinX(X):
+    """∂f/∂X = (cos X)ᵀ, of shape (n, n) like X: cos X through an eigendecomposition
+    X = V diag(λ) V⁻¹ (X diagonalizable), cos X = V diag(cos λ) V⁻¹."""
+    lam, V = np.linalg.eig(X)
+    return np.real(V @ np.diag(np.cos(lam)) @ np.linalg.inv(V)).T
+
+
+# --8<-- [end:sinX]
+
+
+# --8<-- [start:expX]
+def expm_series(X):
+    """e^X by scaling and squaring: the Taylor series at X/2ˢ, squared s times."""
+    s = max(0, int(np.ceil(np.log2(max(np.abs(X).sum(axis=0).max(), 1e-300)))) + 1)
+    Y = X / 2**s
+    E, term = np.eye(X.shape[0]), np.eye(X.shape[0])
+    for i in range(1, 20):
+        term = term @ Y / i
+        E = E + term
+    for _ in range(s):
+        E = E @ E
+    return E
+
+
+def f_expX(X):
+    """f = tr(e^X), a number, e^X by its power series.  X: (n, n)."""
+    return np.trace(expm_series(X))
+
+
+def grad_expX(X):
+    """∂f/∂X = (e^X)ᵀ, of shape (n, n) like X: e^X through an eigendecomposition
+    X = V diag(λ) V⁻¹ (X diagonalizable), e^X = V diag(e^λ) V⁻¹."""
+    lam, V = np.linalg.eig(X)
+    return np.real(V @ np.diag(np.exp(lam)) @ np.linalg.inv(V)).T
+
+
+# --8<-- [end:expX]
+
+
 # --8<-- [start:numerator]
 def numerator_X(X):
     """The numerator-layout form of ∂f/∂X, the transpose: I."""
@@ -407,6 +570,70 @@ def numerator_hadamard(X, A, B):
 def numerator_A_XoX(X, A):
     """The numerator-layout form of ∂f/∂X, the transpose: 2 A ∘ Xᵀ."""
     return 2 * A * X.T
+
+
+def numerator_Xk(X, k):
+    """The numerator-layout form of ∂f/∂X, the transpose: k̄ X^(k̄ − 1)."""
+    return k * np.linalg.matrix_power(X, k - 1)
+
+
+def numerator_AXk(X, A, k):
+    """The numerator-layout form of ∂f/∂X, the transpose: Σ_{i=0}^{k̄−1} Xⁱ A X^(k̄−1−i)."""
+    power = [np.linalg.matrix_power(X, i) for i in range(k)]
+    return sum(power[i] @ A @ power[k - 1 - i] for i in range(k))
+
+
+def numerator_XkronX(X):
+    """The numerator-layout form of ∂f/∂X, the transpose: 2 tr(X) I."""
+    return 2 * np.trace(X) * np.eye(X.shape[0], dtype=X.dtype)
+
+
+def numerator_BtXtCXXtCXB(X, B, C):
+    """The numerator-layout form of ∂f/∂X, the transpose:
+    B Bᵀ Xᵀ Cᵀ X Xᵀ Cᵀ + Xᵀ C X B Bᵀ Xᵀ C + Xᵀ Cᵀ X B Bᵀ Xᵀ Cᵀ + B Bᵀ Xᵀ C X Xᵀ C."""
+    BBt = B @ B.T
+    return (
+        BBt @ X.T @ C.T @ X @ X.T @ C.T
+        + X.T @ C @ X @ BBt @ X.T @ C
+        + X.T @ C.T @ X @ BBt @ X.T @ C.T
+        + BBt @ X.T @ C @ X @ X.T @ C
+    )
+
+
+def numerator_XtCXinv_A(X, A, C):
+    """The numerator-layout form of ∂f/∂X, the transpose: −Kᵀ Xᵀ Cᵀ − K Xᵀ C
+    (M = XᵀCX, K = M⁻¹ A M⁻¹)."""
+    Minv = np.linalg.inv(X.T @ C @ X)
+    K = Minv @ A @ Minv
+    return -K.T @ X.T @ C.T - K @ X.T @ C
+
+
+def numerator_XtCXinv_XtBX(X, B, C):
+    """The numerator-layout form of ∂f/∂X, the transpose:
+    M⁻ᵀ Xᵀ Bᵀ + M⁻¹ Xᵀ B − Kᵀ Xᵀ Cᵀ − K Xᵀ C (M = XᵀCX, K = M⁻¹ XᵀBX M⁻¹)."""
+    Minv = np.linalg.inv(X.T @ C @ X)
+    K = Minv @ X.T @ B @ X @ Minv
+    return Minv.T @ X.T @ B.T + Minv @ X.T @ B - K.T @ X.T @ C.T - K @ X.T @ C
+
+
+def numerator_AplusXtCXinv_XtBX(X, A, B, C):
+    """The numerator-layout form of ∂f/∂X, the transpose:
+    M⁻ᵀ Xᵀ Bᵀ + M⁻¹ Xᵀ B − Kᵀ Xᵀ Cᵀ − K Xᵀ C (M = A + XᵀCX, K = M⁻¹ XᵀBX M⁻¹)."""
+    Minv = np.linalg.inv(A + X.T @ C @ X)
+    K = Minv @ X.T @ B @ X @ Minv
+    return Minv.T @ X.T @ B.T + Minv @ X.T @ B - K.T @ X.T @ C.T - K @ X.T @ C
+
+
+def numerator_sinX(X):
+    """The numerator-layout form of ∂f/∂X, the transpose: cos X (by eigendecomposition)."""
+    lam, V = np.linalg.eig(X)
+    return np.real(V @ np.diag(np.cos(lam)) @ np.linalg.inv(V))
+
+
+def numerator_expX(X):
+    """The numerator-layout form of ∂f/∂X, the transpose: e^X (by eigendecomposition)."""
+    lam, V = np.linalg.eig(X)
+    return np.real(V @ np.diag(np.exp(lam)) @ np.linalg.inv(V))
 
 
 # --8<-- [end:numerator]

@@ -9,6 +9,7 @@ entry's own sampler and a seed; the formula under test can be replaced (`grad=`,
 import numpy as np
 
 from snippets.catalog.registry import HESSIAN_IDENTITIES, IDENTITIES, MATRIX_IDENTITIES, by_id
+from snippets.catalog.structured import PROJECTIONS
 from snippets.gradcheck import (
     GradientCheckError,
     check_gradient,
@@ -30,6 +31,8 @@ def check_identity(entry, seed=0, grad=None, numerator=None, inputs=None):
     n) and hold the same numbers. For a symmetric X (entry.structure == "symmetric"), f is
     moved only along symmetric directions: the reference is the gradient of
     Y ↦ f((Y + Yᵀ)/2) at Y = X, the one symmetric S with df = S : dX for every symmetric dX.
+    Likewise for a diagonal, Toeplitz or symmetric Toeplitz X, with the orthogonal projection
+    onto those matrices (snippets/catalog/structured.py, PROJECTIONS) in place of (Y + Yᵀ)/2.
     """
     rng = np.random.default_rng(seed)
     inputs = entry.sample(rng) if inputs is None else inputs
@@ -47,6 +50,15 @@ def check_identity(entry, seed=0, grad=None, numerator=None, inputs=None):
 
         def f(V):
             return f_free((V + V.T) / 2)
+
+    elif entry.structure in PROJECTIONS:
+        project = PROJECTIONS[entry.structure]
+        if X.ndim != 2 or X.shape[0] != X.shape[1] or not np.allclose(X, project(X)):
+            raise GradientCheckError(f"{entry.id}: {name} must be a {entry.structure} matrix")
+        f_free = f
+
+        def f(V):
+            return f_free(project(V))
 
     elif entry.structure is not None:
         raise GradientCheckError(f"{entry.id}: unknown structure {entry.structure!r}")
