@@ -99,9 +99,7 @@ def test_symmetric_gradients_are_the_ones_expected():
     symmetric = {e.id for e in IDENTITIES if symmetric_on_square(e)}
     vectors = {e.id for e in IDENTITIES if e.variable == "x"}
     within_symmetric = {
-        e.id
-        for e in IDENTITIES
-        if e.structure in ("symmetric", "diagonal", "symmetric toeplitz")
+        e.id for e in IDENTITIES if e.structure in ("symmetric", "diagonal", "symmetric toeplitz")
     }
     assert symmetric == vectors | within_symmetric | ZERO_GRADIENT | {
         "traces.X",  # I

@@ -98,6 +98,7 @@ WRONG = {
     "forms.lms": {
         "2b(υ − xᵀb) (sign)": lambda x, b, upsilon: 2 * b * (upsilon - x @ b),
         "−b(υ − xᵀb) (missing 2)": lambda x, b, upsilon: -b * (upsilon - x @ b),
+    },
     "forms.aXBXtc": {
         "acᵀXBᵀ (one term)": lambda X, a, c, B: np.outer(a, c) @ X @ B.T,
         "acᵀXB + caᵀXBᵀ (B, Bᵀ swapped)": lambda X, a, c, B: (

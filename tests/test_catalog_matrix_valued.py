@@ -94,9 +94,13 @@ WRONG = {
         "K forgotten": lambda X, B: (
             np.kron((B @ X).T, eye(X.shape[1])) + np.kron(eye(X.shape[1]), X.T @ B)
         ),
-        "I ⊗ Xᵀ(B + Bᵀ) (as for a gradient)": lambda X, B: np.kron(eye(X.shape[1]), X.T @ (B + B.T)),
+        "I ⊗ Xᵀ(B + Bᵀ) (as for a gradient)": lambda X, B: np.kron(
+            eye(X.shape[1]), X.T @ (B + B.T)
+        ),
     },
-    "matrix_valued.cube": {"3 (I ⊗ X²) (as for a number)": lambda X: 3 * np.kron(eye(len(X)), X @ X)},
+    "matrix_valued.cube": {
+        "3 (I ⊗ X²) (as for a number)": lambda X: 3 * np.kron(eye(len(X)), X @ X)
+    },
     "matrix_valued.XAX": {
         "2 (I ⊗ XA) (as for a number)": lambda X, A: 2 * np.kron(eye(X.shape[1]), X @ A),
     },

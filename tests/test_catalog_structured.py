@@ -91,7 +91,9 @@ WRONG.update(
         "structured.tr_AX_toeplitz": {
             "free gradient Aᵀ": lambda X, A: A.T,
             "the Cookbook's α(A): sums, not means": lambda X, A: _diagonal_sums(A.T),
-            "means of A's diagonals (transposed)": lambda X, A: structured.PROJECTIONS["toeplitz"](A),
+            "means of A's diagonals (transposed)": lambda X, A: structured.PROJECTIONS["toeplitz"](
+                A
+            ),
         },
         "structured.tr_AX_toeplitz_sym": {
             "the Cookbook's α + αᵀ − α ∘ I": lambda X, A: (

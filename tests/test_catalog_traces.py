@@ -93,8 +93,8 @@ WRONG = {
         ),
     },
     "traces.BtXtCXXtCXB": {
-        "two terms (C taken symmetric), doubled": lambda X, B, C: 2 * (
-            C @ X @ X.T @ C @ X @ B @ B.T + C @ X @ B @ B.T @ X.T @ C @ X
+        "two terms (C taken symmetric), doubled": lambda X, B, C: (
+            2 * (C @ X @ X.T @ C @ X @ B @ B.T + C @ X @ B @ B.T @ X.T @ C @ X)
         ),
         "Cᵀ dropped in the last two terms": lambda X, B, C: (
             C @ X @ X.T @ C @ X @ B @ B.T

@@ -30,7 +30,9 @@ def test_every_equation_has_a_record_whose_verdict_its_check_computes():
             if equation.printed_value is None or error > AGREE:
                 problems.append(f"({number}) holds, yet is not checked or misses by {error}")
         else:
-            assert equation.correction and equation.condition and equation.under, number
+            assert equation.correction, number
+            assert equation.condition, number
+            assert equation.under, number
             assert equation.entries, f"({number}) needs a catalogue entry that checks it"
             for id in equation.entries:
                 by_id(id)  # raises with the ids like it when the entry does not exist

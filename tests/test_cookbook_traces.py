@@ -29,7 +29,7 @@ def test_each_verdict_is_what_the_numbers_say_on_two_seeds():
     wrong = []
     for seed in (0, 1):
         for e in part.EQUATIONS:
-            verdict, error = judge(e, seed)
+            verdict, _error = judge(e, seed)
             if verdict != e.verdict:
                 wrong.append(f"({e.number}) seed {seed}: recorded {e.verdict!r}, got {verdict!r}")
     assert not wrong, "\n".join(wrong)
@@ -39,14 +39,17 @@ def test_records_say_what_a_reader_needs():
     for e in part.EQUATIONS:
         where = f"({e.number})"
         if e.verdict == NOT_A_DERIVATIVE:
-            assert not e.entries and e.printed_value is None, where
+            assert not e.entries, where
+            assert e.printed_value is None, where
             continue
         assert e.entries, f"{where} names no catalogue entry"
         for id in e.entries:
             by_id(id)  # raises, naming the id, if the catalogue has no such entry
         assert e.section.split(" ")[0].startswith(("2.5", "2.6", "2.7", "2.8")), where
         if e.verdict != RIGHT:
-            assert e.correction and e.condition and e.under is not None, where
+            assert e.correction, where
+            assert e.condition, where
+            assert e.under is not None, where
 
 
 def _mutated(comparison, mistake):

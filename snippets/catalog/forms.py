@@ -395,7 +395,8 @@ FORM_aXkb = Identity(
     id="forms.aXkb",
     family="forms",
     title="aᵀX³b, a power of X",
-    tex=r"\frac{\partial a^\top X^3 b}{\partial X} = \sum_{k=0}^{2} (X^k)^\top a b^\top (X^{2-k})^\top",
+    tex=r"\frac{\partial a^\top X^3 b}{\partial X}"
+    r" = \sum_{k=0}^{2} (X^k)^\top a b^\top (X^{2-k})^\top",
     tex_numerator=r"\frac{\partial a^\top X^3 b}{\partial X} = \sum_{k=0}^{2} X^{2-k} b a^\top X^k",
     conditions=("X: n × n",),
     variable="X",

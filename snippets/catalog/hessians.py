@@ -42,7 +42,8 @@ AXTXB = HessianIdentity(
     id="hessians.aXtXb",
     family=FAMILY,
     title="aᵀXᵀXb",
-    tex=r"\frac{\partial^2 a^\top X^\top X b}{\partial\, \mathrm{vec} X\, \partial\, (\mathrm{vec} X)^\top}"
+    tex=r"\frac{\partial^2 a^\top X^\top X b}"
+    r"{\partial\, \mathrm{vec} X\, \partial\, (\mathrm{vec} X)^\top}"
     r" = (ab^\top + ba^\top) \otimes I_p",
     conditions=("X: p × r",),
     variable="X",
@@ -73,7 +74,8 @@ TR_AXBX = HessianIdentity(
     family=FAMILY,
     title="tr(AXBX)",
     tex=r"\frac{\partial^2 \operatorname{tr}(AXBX)}{\partial\, \mathrm{vec} X\,"
-    r" \partial\, (\mathrm{vec} X)^\top} = (B \otimes A^\top + A \otimes B^\top)\, \mathcal{K}_{pr}",
+    r" \partial\, (\mathrm{vec} X)^\top}"
+    r" = (B \otimes A^\top + A \otimes B^\top)\, \mathcal{K}_{pr}",
     conditions=("X: p × r", "A: r × p", "B: r × p"),
     variable="X",
     f=code.f_tr_AXBX,

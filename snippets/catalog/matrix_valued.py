@@ -243,7 +243,6 @@ KRON_AX = MatrixIdentity(
 )
 
 
-
 def _sample_XA(rng, square=None):
     """X: (p, r), A: (r, s) with p, r, s = 3, 4, 2."""
     p, r, s = dims(square, 3, 4, 2)

@@ -4,8 +4,9 @@ Site machinery: it reads the catalogue's registry and the site's modules, so it 
 run alone.
 
 Each family module (snippets/catalog/<family>.py) lists its entries in `IDENTITIES`;
-matrix_valued also in `MATRIX_IDENTITIES`, hessians in `HESSIAN_IDENTITIES`. This module puts them together, finds one by its id,
-and says on which page and under which anchor an entry is derived.
+matrix_valued also in `MATRIX_IDENTITIES`, hessians in `HESSIAN_IDENTITIES`. This module puts
+them together, finds one by its id, and says on which page and under which anchor an entry is
+derived.
 """
 
 from snippets.catalog import (

@@ -222,7 +222,6 @@ TR_XAX_SYM = Identity(
 )
 
 
-
 def _structured_sample(project):
     """X: n × n with the structure (the projection of a random matrix, plus n I for the
     diagonal so it stays away from zero), A: n × n; n = 4 unless `square`."""

@@ -22,10 +22,9 @@ within symmetric matrices (the structured family) have no SymPy spelling: a `Mat
 has independent entries.
 """
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import warnings
 
 import numpy as np
 import sympy as sp
@@ -131,9 +130,7 @@ SPELLINGS: list[Spelling] = [
     ),
     _spell("norms.AoX", X="pr", A="pr")(lambda X, A: T(H(A, X).T * H(A, X))),
     _spell("norms.XtX", X="pr")(lambda X: T((X.T * X).T * (X.T * X))),
-    _spell("norms.XXt_minus_A", X="pr", A="pp")(
-        lambda X, A: T((X * X.T - A).T * (X * X.T - A))
-    ),
+    _spell("norms.XXt_minus_A", X="pr", A="pp")(lambda X, A: T((X * X.T - A).T * (X * X.T - A))),
     _spell("norms.x", x="p")(lambda x: sqrt(T(x.T * x))),
     _spell("norms.x_minus_a", x="p", a="p")(lambda x, a: sqrt(T((x - a).T * (x - a)))),
     _spell("norms.Ax_minus_b", x="p", A="sp", b="s")(lambda x, A, b: (A * x - b).T * (A * x - b)),
@@ -190,9 +187,7 @@ SPELLINGS: list[Spelling] = [
     _spell("determinants.det_XtAX", X="pr", A="pp")(lambda X, A: det(X.T * A * X)),
     _spell("determinants.det_XAXt", X="pr", A="rr")(lambda X, A: det(X * A * X.T)),
     _spell("determinants.det_A_xxt", x="n", A="nn")(lambda x, A: det(A + x * x.T)),
-    _spell("determinants.logdet_I_XXt", X="pr")(
-        lambda X: log(det(Identity(SIZES["p"]) + X * X.T))
-    ),
+    _spell("determinants.logdet_I_XXt", X="pr")(lambda X: log(det(Identity(SIZES["p"]) + X * X.T))),
     # --- inverses ---
     _spell("inverses.aXinvb", X="nn", a="n", b="n")(lambda X, a, b: a.T * inv(X) * b),
     _spell("inverses.aXinvtb", X="nn", a="n", b="n")(lambda X, a, b: a.T * inv(X).T * b),
@@ -270,7 +265,9 @@ def _evaluate(answer, symbols, values, sizes) -> np.ndarray:
         explicit = explicit.subs(
             {sp.MatrixSymbol(n, *values[n].shape): sp.ImmutableMatrix(values[n]) for n in names}
         )
-        explicit = explicit.as_explicit() if isinstance(explicit, sp.MatrixExpr) else explicit.doit()
+        explicit = (
+            explicit.as_explicit() if isinstance(explicit, sp.MatrixExpr) else explicit.doit()
+        )
         if isinstance(explicit, sp.MatrixBase | sp.NDimArray):
             return np.array(explicit.tolist(), dtype=float)
         return np.asarray(float(explicit))
@@ -308,7 +305,7 @@ def judge_answer(spelling: Spelling, answer, seed: int = 0, expression: str = ""
             value = _evaluate(answer, symbols, values, sizes)
         except Exception as error:
             return Opinion(spelling, expression, f"{text}  ({type(error).__name__})", FAILS)
-        if value.shape == true.shape + (1, 1):
+        if value.shape == (*true.shape, 1, 1):
             value, as_array = value.reshape(true.shape), True
         elif value.shape == () and not value:
             value = np.zeros_like(true)  # a scalar 0 stands for the zero matrix

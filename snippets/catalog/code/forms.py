@@ -506,7 +506,6 @@ def numerator_bXtCXc(X, b, c, C):
     return np.outer(b, c) @ X.T @ C.T + np.outer(c, b) @ X.T @ C
 
 
-
 def numerator_sum_squared(X):
     """The numerator-layout form of ∂f/∂X, the transpose: 2 (1ᵀ X 1) 1 1ᵀ of shape (r, p)."""
     return 2 * X.sum() * np.ones_like(X.T)
@@ -546,10 +545,11 @@ def numerator_rayleigh_AB(x, A, B):
     return row.reshape(1, -1)
 
 
-
 def numerator_lms(x, b, upsilon):
     """The numerator-layout form of ∂f/∂x, the transpose: −2 (υ − xᵀb) bᵀ."""
     return (-2 * (upsilon - x @ b) * b).reshape(1, -1)
+
+
 def numerator_aXBXtc(X, a, c, B):
     """The numerator-layout form of ∂f/∂X, the transpose: B Xᵀ c aᵀ + Bᵀ Xᵀ a cᵀ."""
     return B @ X.T @ np.outer(c, a) + B.T @ X.T @ np.outer(a, c)

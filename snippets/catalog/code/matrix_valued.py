@@ -300,8 +300,8 @@ def F_cube(X):
 
 def jacobian_cube(X):
     """∂vec F/∂vec X = (X²)ᵀ ⊗ I_n + Xᵀ ⊗ X + I_n ⊗ X², of shape (n², n²)."""
-    I = eye(len(X))
-    return np.kron((X @ X).T, I) + np.kron(X.T, X) + np.kron(I, X @ X)
+    eye_n = eye(len(X))
+    return np.kron((X @ X).T, eye_n) + np.kron(X.T, X) + np.kron(eye_n, X @ X)
 
 
 # --8<-- [end:cube]

@@ -64,7 +64,11 @@ def _columns(derivative_by_entry, X):
     """The Jacobian ∂vec F/∂vec X whose column λ + θp is vec of ∂F/∂X_λθ (column-major vec)."""
     p, r = X.shape
     return np.column_stack(
-        [vec(np.asarray(derivative_by_entry(lam, th), dtype=float)) for th in range(r) for lam in range(p)]
+        [
+            vec(np.asarray(derivative_by_entry(lam, th), dtype=float))
+            for th in range(r)
+            for lam in range(p)
+        ]
     )
 
 
@@ -158,7 +162,13 @@ def _eq77(rng):
 def _eq78(rng):
     p, s, t = _sizes(rng, 3)
     x = _normal(rng, p)
-    A, b, C, B, e = _normal(rng, s, p), _normal(rng, s), _normal(rng, s, t), _normal(rng, t, p), _normal(rng, t)
+    A, b, C, B, e = (
+        _normal(rng, s, p),
+        _normal(rng, s),
+        _normal(rng, s, t),
+        _normal(rng, t, p),
+        _normal(rng, t),
+    )
     printed = A.T @ C @ (B @ x + e) + B.T @ C.T @ (A @ x + b)
     return printed, _gradient(lambda v: (A @ v + b) @ C @ (B @ v + e), x)
 
@@ -177,8 +187,9 @@ def _eq80(rng):
     p, r = _sizes(rng, 2)
     X, B = _normal(rng, p, r), _normal(rng, p, p)
     printed = _columns(
-        lambda lam, th: X.T @ B @ _single_entry((p, r), lam, th)
-        + _single_entry((r, p), th, lam) @ B @ X,
+        lambda lam, th: (
+            X.T @ B @ _single_entry((p, r), lam, th) + _single_entry((r, p), th, lam) @ B @ X
+        ),
         X,
     )
     return printed, numerical_jacobian(lambda V: V.T @ B @ V, X)
@@ -254,8 +265,8 @@ def _complex_gradient(g, x):
     """
     parts = []
     for part in (np.real, np.imag):
-        d_re = _gradient(lambda u: float(part(g(u + 1j * x.imag))), x.real)
-        d_im = _gradient(lambda u: float(part(g(x.real + 1j * u))), x.imag)
+        d_re = _gradient(lambda u, part=part: float(part(g(u + 1j * x.imag))), x.real)
+        d_im = _gradient(lambda u, part=part: float(part(g(x.real + 1j * u))), x.imag)
         parts.append((d_re, d_im))
     (re_by_re, re_by_im), (im_by_re, im_by_im) = parts
     by_re = re_by_re + 1j * im_by_re
@@ -307,7 +318,9 @@ def _eq90(rng):
 def _eq91(rng):
     X, k_bar = _power_inputs(rng)
     a, b = _normal(rng, len(X)), _normal(rng, len(X))
-    printed = sum(_power(X, k).T @ np.outer(a, b) @ _power(X, k_bar - 1 - k).T for k in range(k_bar))
+    printed = sum(
+        _power(X, k).T @ np.outer(a, b) @ _power(X, k_bar - 1 - k).T for k in range(k_bar)
+    )
     return printed, _gradient(lambda V: a @ _power(V, k_bar) @ b, X)
 
 
@@ -441,7 +454,8 @@ EQUATIONS: list[Equation] = [
     ),
     Equation(
         75, FIRST,
-        r"\frac{\partial (X^\top A)_{ij}}{\partial X_{\lambda\theta}} = \delta_{i\theta} A_{\lambda j}"
+        r"\frac{\partial (X^\top A)_{ij}}{\partial X_{\lambda\theta}}"
+        r" = \delta_{i\theta} A_{\lambda j}"
         r" = (\mathcal{J}^{\theta\lambda} A)_{ij}",
         RIGHT, entries=("matrix_valued.XtA",),
         reading="Both printed forms are checked, entry by entry; 𝒥^{θλ} has the shape of Xᵀ. "

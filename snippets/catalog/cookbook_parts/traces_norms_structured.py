@@ -162,7 +162,7 @@ def toeplitz(rng, n, symmetric=False):
     """A random n × n Toeplitz matrix (symmetric if asked)."""
     t = rng.standard_normal(2 * n - 1)
     if symmetric:
-        t[:n - 1] = t[n:][::-1]
+        t[: n - 1] = t[n:][::-1]
     return sum(t[n - 1 + k] * np.eye(n, k=-k) for k in range(-(n - 1), n))
 
 
@@ -351,7 +351,7 @@ def _eq128(rng):
     return cos_eig(X).T, gradient(lambda V: tr(sin_series(V)), X)
 
 
-# --- 2.6, 2.7 norms --------------------------------------------------------------------------------
+# --- 2.6, 2.7 norms ------------------------------------------------------------------------------
 
 
 def _norm(v):
@@ -387,7 +387,7 @@ def _eq132(rng):
     return np.stack([2 * X, 2 * X]), true
 
 
-# --- 2.8 structured matrices -------------------------------------------------------------------------
+# --- 2.8 structured matrices ---------------------------------------------------------------------
 
 
 def _structured_f(rng, n):
@@ -433,7 +433,7 @@ def _eq136(rng):
         E = np.zeros(X.shape)
         E[lam, theta] = 1.0
         dY = A @ E @ B  # ∂Y/∂X_λθ, exact: Y is linear in X
-        printed[lam, theta] = sum(dphi_dY[k, l] * dY[k, l] for k, l in np.ndindex(*Y.shape))
+        printed[lam, theta] = sum(dphi_dY[k, ell] * dY[k, ell] for k, ell in np.ndindex(*Y.shape))
     return printed, gradient(lambda V: phi(A @ V @ B), X)
 
 
@@ -781,8 +781,7 @@ EQUATIONS: list[Equation] = [
         r" = C^\top X B B^\top + C X B B^\top",
         RIGHT,
         ("traces.XtBXC",),
-        reading="tr(BᵀXᵀCXB) = tr(XᵀCX BBᵀ): the catalogue entry tr(XᵀBXC) with B = C and "
-        "C = BBᵀ.",
+        reading="tr(BᵀXᵀCXB) = tr(XᵀCX BBᵀ): the catalogue entry tr(XᵀBXC) with B = C and C = BBᵀ.",
         printed_value=trace_rule(
             lambda X, B, C: C.T @ X @ B @ B.T + C @ X @ B @ B.T,
             lambda X, B, C: tr(B.T @ X.T @ C @ X @ B),
@@ -1045,7 +1044,8 @@ EQUATIONS: list[Equation] = [
         ("structured.tr_XAX_sym", "structured.tr_AX_sym"),
         reading="X symmetric; ∂f/∂X = G is the gradient with X free; diag[G] is the diagonal "
         "matrix G ∘ I. Checked on f = tr(AXBX) + aᵀXb.",
-        correction=r"\begin{aligned}\nabla_{\mathrm{sym}} f &= \frac{\nabla f + (\nabla f)^\top}{2},"
+        correction=r"\begin{aligned}\nabla_{\mathrm{sym}} f"
+        r" &= \frac{\nabla f + (\nabla f)^\top}{2},"
         r"\\ E = \nabla f + (\nabla f)^\top - \nabla f \circ I"
         r" &= 2\nabla_{\mathrm{sym}} f - \nabla_{\mathrm{sym}} f \circ I\end{aligned}",
         condition=_SYM_CONVENTION + ". " + _SYM_MEANS,

@@ -1,8 +1,8 @@
 """Checks of catalogue entries (snippets/catalog/entry.py) against numerical differentiation.
 
-One function checks any scalar identity, another any matrix-valued one, a third any Hessian. Inputs come from the
-entry's own sampler and a seed; the formula under test can be replaced (`grad=`,
-`numerator=`, `jacobian=`), so tests hand in a wrong formula and see it rejected.
+One function checks any scalar identity, another any matrix-valued one, a third any Hessian.
+Inputs come from the entry's own sampler and a seed; the formula under test can be replaced
+(`grad=`, `numerator=`, `jacobian=`), so tests hand in a wrong formula and see it rejected.
 """
 
 # --8<-- [start:setup]
