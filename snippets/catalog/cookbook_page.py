@@ -162,7 +162,9 @@ LONG = 50
 
 def _math(tex: str, break_at: str | None = None) -> str:
     """Inline TeX for a table cell, bars as \\vert (a `|` would split the cell); a formula
-    longer than LONG characters goes on one line per side of its equals signs."""
-    pieces = tex.split(break_at) if break_at and len(tex) > LONG else [tex]
+    longer than LONG characters goes on one line per side of its equals signs, unless it is
+    an aligned block, which sets its own lines."""
+    splits = break_at and len(tex) > LONG and r"\begin{aligned}" not in tex
+    pieces = tex.split(break_at) if splits else [tex]
     lines = [f"${pieces[0]}$", *(f"${break_at.strip()} {piece}$" for piece in pieces[1:])]
     return "<br>".join(lines).replace("|", r"\vert ")

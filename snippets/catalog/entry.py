@@ -35,6 +35,10 @@ class Identity:
             symbols); None otherwise (logarithms, square roots, ...).
         structure: None for a free variable; "symmetric" when X is constrained to be symmetric
             and grad is the gradient within symmetric matrices.
+        symbolic_sizes: None proves the identity symbolically at every size up to the
+            proofs page's largest; else the sizes to prove it at, one tuple per shape, one
+            size per dimension in increasing order of the sample's lengths (for an identity
+            whose proof at the largest sizes takes minutes of exact arithmetic).
     """
 
     id: str
@@ -50,6 +54,7 @@ class Identity:
     sample: Callable[[np.random.Generator], Inputs]
     exact: str | None = None
     structure: str | None = None
+    symbolic_sizes: tuple[tuple[int, ...], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,8 @@ class MatrixIdentity:
 
 @dataclass(frozen=True)
 class HessianIdentity:
-    """∂²f/∂vec X ∂vec Xᵀ = H for a scalar f of one matrix (or vector) variable, H in Kronecker form.
+    """∂²f/∂vec X ∂vec Xᵀ = H for a scalar f of one matrix (or vector) variable, H in
+    Kronecker form.
 
     The Hessian is the Jacobian of the gradient: H = ∂vec(∇f)/∂vec X, of shape
     (X.size, X.size), with vec stacking columns (column-major) on both sides. It is symmetric,

@@ -386,8 +386,10 @@ Xk = Identity(
     id="traces.Xk",
     family="traces",
     title="tr(Xᵏ̄), any integer power",
-    tex=r"\frac{\partial \operatorname{tr}(X^{\bar{k}})}{\partial X} = \bar{k} (X^{\bar{k}-1})^\top",
-    tex_numerator=r"\frac{\partial \operatorname{tr}(X^{\bar{k}})}{\partial X} = \bar{k} X^{\bar{k}-1}",
+    tex=r"\frac{\partial \operatorname{tr}(X^{\bar{k}})}{\partial X}"
+    r" = \bar{k} (X^{\bar{k}-1})^\top",
+    tex_numerator=r"\frac{\partial \operatorname{tr}(X^{\bar{k}})}{\partial X}"
+    r" = \bar{k} X^{\bar{k}-1}",
     conditions=("X square", "k̄ a positive integer"),
     variable="X",
     f=code.f_Xk,
@@ -493,6 +495,9 @@ AplusXtCXinv_XtBX = Identity(
     numerator=code.numerator_AplusXtCXinv_XtBX,
     sample=_quotient_sample(with_A=True, with_B=True),
     exact="rational",
+    # (r, p): at r = p = 2 the 16 symbols of A, B, C, X under a 2 × 2 inverse take minutes of
+    # exact rational arithmetic; that size has the numerical and the exact check.
+    symbolic_sizes=((1, 1), (1, 2), (2, 1)),
 )
 
 SINX = Identity(

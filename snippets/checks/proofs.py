@@ -53,6 +53,7 @@ from snippets.matmul import matmul_backward
 from snippets.symbolic.symbolic_check import (
     check_gradient_symbolically,
     check_jacobian_symbolically,
+    dimensions,
 )
 from snippets.two_layer_net import net_backward, net_forward, net_loss
 
@@ -393,14 +394,24 @@ def check_exact(seed=0, identities=PART_ONE, jacobians=JACOBIANS):
 LARGEST = {"polynomial": 3, "rational": 2}
 
 
+def chosen_sizes(identity, template):
+    """The identity's own list of sizes (see Identity.symbolic_sizes) as size assignments, or
+    None: every size up to the largest."""
+    chosen = getattr(identity, "symbolic_sizes", None)
+    if chosen is None:
+        return None
+    return [dict(zip(dimensions(template), sizes, strict=True)) for sizes in chosen]
+
+
 def check_symbolic(identities=PART_ONE, jacobians=JACOBIANS, largest=LARGEST):
     """Every identity as an equality of rational functions, for every size up to `largest`."""
     results = []
     for c in identities:
         f, grad, sample = on_free_variable(c)
+        template = sample(np.random.default_rng(0))
         results.append(check_gradient_symbolically(
-            f, grad, sample(np.random.default_rng(0)), c.variable, largest=largest[c.exact],
-            label=c.id, kind=c.exact))  # fmt: skip
+            f, grad, template, c.variable, largest=largest[c.exact], label=c.id, kind=c.exact,
+            sizes=chosen_sizes(c, template)))  # fmt: skip
     for c in jacobians:
         results.append(check_jacobian_symbolically(
             c.F, c.jacobian, c.sample(np.random.default_rng(0)), c.variable,

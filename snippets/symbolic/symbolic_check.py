@@ -308,17 +308,21 @@ def _prove_all(prove, f, grad, template, variable, largest, label, kind, sizes):
         if not holds:
             seconds = time.perf_counter() - start
             where = ", ".join(f"{k} {s}" for k, s in shapes.items())
-            return SymbolicResult(False, 1.0, 0.0, _describe(tried, template, largest), label,
-                                  tuple(tried), seconds, top, where)  # fmt: skip
+            described = _describe(tried, template, largest, sizes)
+            return SymbolicResult(False, 1.0, 0.0, described, label, tuple(tried), seconds, top,
+                                  where)  # fmt: skip
     seconds = time.perf_counter() - start
-    return SymbolicResult(bool(tried), 0.0, 0.0, _describe(tried, template, largest), label,
-                          tuple(tried), seconds, top)  # fmt: skip
+    described = _describe(tried, template, largest, sizes)
+    return SymbolicResult(bool(tried), 0.0, 0.0, described, label, tuple(tried), seconds, top)
 
 
-def _describe(tried, template, largest) -> str:
+def _describe(tried, template, largest, sizes=None) -> str:
     k = len(dimensions(template))
     if k == 0:
         return "the sampled shapes"
+    if sizes is not None:
+        listed = ", ".join(str(tuple(a.values())) for a in sizes)
+        return f"the sizes {listed} of its {k} dimensions ({len(tried)} shapes)"
     return (
         f"every size 1–{largest} of its {k} dimension{'s' if k > 1 else ''} ({len(tried)} shapes)"
     )
