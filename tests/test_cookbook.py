@@ -20,7 +20,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from latex2mathml.converter import convert
 
 from snippets.catalog import cookbook_page
 from snippets.catalog.cookbook import (
@@ -40,7 +39,7 @@ from snippets.catalog.registry import anchor, by_id, page
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 sys.path.insert(0, str(DOCS / "_build"))
 
-from mathml import problems  # noqa: E402 - the build's own TeX validator
+from mathml import problems, to_mathml  # noqa: E402 - the build's own TeX validator
 
 PARTS = ("rules_determinants_inverses", "forms", "traces_norms_structured", "kronecker_vec")
 
@@ -66,7 +65,7 @@ def test_every_record_is_complete_for_its_verdict():
         if e.verdict not in VERDICTS:
             problems_found.append(f"{where}: unknown verdict {e.verdict!r}")
         for tex in filter(None, (e.printed, e.correction)):
-            found = problems(tex, convert(tex))
+            found = problems(tex, to_mathml(tex))
             if found:
                 problems_found.append(f"{where}: TeX the build cannot render: {found}")
         if e.verdict == NOT_A_DERIVATIVE:

@@ -36,6 +36,11 @@ ARITY = {"mfrac": 2, "msup": 2, "msub": 2, "mroot": 2, "munder": 2, "mover": 2,
 MATHML_NS = "{http://www.w3.org/1998/Math/MathML}"
 
 
+def to_mathml(tex: str, display: str = "inline") -> str:
+    """latex2mathml's MathML for a formula, with aligned written as split (see ALIGNED)."""
+    return convert(ALIGNED.sub(r"\\\1{split}", tex), display=display)
+
+
 def problems(tex: str, mathml: str) -> list[str]:
     """What is wrong with a formula that latex2mathml converted without complaint."""
     found = [f"unknown TeX macro {m}" for m in LEFTOVER_MACRO.findall(mathml)]
@@ -82,7 +87,7 @@ class MathMLPostprocessor(Postprocessor):
     def to_mathml(self, escaped_tex: str, display: str) -> str:
         tex = html.unescape(escaped_tex).strip()
         try:
-            mathml = convert(ALIGNED.sub(r"\\\1{split}", tex), display=display)
+            mathml = to_mathml(tex, display)
         except Exception as exc:  # latex2mathml raises several types for malformed TeX
             log.warning("%s: cannot convert formula %r: %s", self.extension.page, tex, exc)
             return f"<code>{html.escape(tex)}</code>"
