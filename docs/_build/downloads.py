@@ -19,6 +19,7 @@ the same session on the page): hooks.py labels them on the page.
 """
 
 import ast
+import functools
 import json
 import posixpath
 import re
@@ -139,8 +140,11 @@ def continuing_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def imported_names(source: str) -> set[str]:
-    """Absolute module names imported by `source` (for `from a import b`: a, and a.b)."""
+@functools.cache
+def imported_names(source: str) -> frozenset[str]:
+    """Absolute module names imported by `source` (for `from a import b`: a, and a.b).
+
+    Cached by source text: every page that imports a module would parse it again."""
     names = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
@@ -148,7 +152,7 @@ def imported_names(source: str) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.add(node.module)
             names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return names
+    return frozenset(names)
 
 
 # Build helpers beside this file that executed blocks import (the conventions page renders
