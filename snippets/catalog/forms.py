@@ -14,7 +14,7 @@ import numpy as np
 from snippets.catalog.code import forms as copyable
 from snippets.catalog.entry import Identity
 from snippets.catalog.linalg import exact_capable
-from snippets.catalog.sample import Sample
+from snippets.catalog.sample import Sample, dims
 
 #: The copyable functions (snippets/catalog/code/forms.py), also runnable on exact matrices.
 code = exact_capable(copyable)
@@ -445,8 +445,9 @@ FORM_rayleigh_AB = Identity(
 
 
 def _sample_lms(rng, square=None):
-    """x, b: length p (3, or `square`); υ: one standard normal number (a 0-d array)."""
-    p = 3 if square is None else square
+    """x, b: length p (3, sometimes 1, or `square`); υ: one standard normal number (a 0-d
+    array)."""
+    (p,) = dims(square, 3, rng=rng)
     return {
         "x": rng.standard_normal(p),
         "b": rng.standard_normal(p),

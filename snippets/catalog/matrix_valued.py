@@ -245,31 +245,31 @@ KRON_AX = MatrixIdentity(
 
 def _sample_XA(rng, square=None):
     """X: (p, r), A: (r, s) with p, r, s = 3, 4, 2."""
-    p, r, s = dims(square, 3, 4, 2)
+    p, r, s = dims(square, 3, 4, 2, rng=rng)
     return {"X": rng.standard_normal((p, r)), "A": rng.standard_normal((r, s))}
 
 
 def _sample_XtA(rng, square=None):
     """X: (p, r), A: (p, s) with p, r, s = 3, 4, 2."""
-    p, r, s = dims(square, 3, 4, 2)
+    p, r, s = dims(square, 3, 4, 2, rng=rng)
     return {"X": rng.standard_normal((p, r)), "A": rng.standard_normal((p, s))}
 
 
 def _sample_XtBX(rng, square=None):
     """X: (p, r), B: (p, p) with p, r = 3, 4 (B not symmetric)."""
-    p, r = dims(square, 3, 4)
+    p, r = dims(square, 3, 4, rng=rng)
     return {"X": rng.standard_normal((p, r)), "B": rng.standard_normal((p, p))}
 
 
 def _sample_XAX(rng, square=None):
     """X: (p, r), A: (r, p) with p, r = 3, 4."""
-    p, r = dims(square, 3, 4)
+    p, r = dims(square, 3, 4, rng=rng)
     return {"X": rng.standard_normal((p, r)), "A": rng.standard_normal((r, p))}
 
 
 def _sample_hadamard_B(rng, square=None):
     """X: (p, r), B: (r, s) with p, r, s = 3, 4, 2."""
-    p, r, s = dims(square, 3, 4, 2)
+    p, r, s = dims(square, 3, 4, 2, rng=rng)
     return {"X": rng.standard_normal((p, r)), "B": rng.standard_normal((r, s))}
 
 
@@ -283,7 +283,7 @@ X_ITSELF = MatrixIdentity(
     variable="X",
     F=code.F_X,
     jacobian=code.jacobian_X,
-    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 4))},
+    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 3, 4, rng=rng))},
     exact="polynomial",
 )
 
@@ -342,7 +342,7 @@ CUBE = MatrixIdentity(
     variable="X",
     F=code.F_cube,
     jacobian=code.jacobian_cube,
-    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 4, 4))},
+    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 4, rng=rng) * 2)},
     exact="polynomial",
 )
 
@@ -388,7 +388,7 @@ KRON_XX = MatrixIdentity(
     variable="X",
     F=code.F_kron_XX,
     jacobian=code.jacobian_kron_XX,
-    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 2, 3))},
+    sample=lambda rng, square=None: {"X": rng.standard_normal(dims(square, 2, 3, rng=rng))},
     exact="polynomial",
 )
 

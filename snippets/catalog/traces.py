@@ -13,9 +13,10 @@ product inside the trace square (see each entry's Sample).
 import numpy as np
 
 from snippets.catalog.code import traces as copyable
+from snippets.catalog.determinants import GRAM_KAPPA, _general_middle
 from snippets.catalog.entry import Identity
 from snippets.catalog.linalg import exact_capable
-from snippets.catalog.sample import Sample
+from snippets.catalog.sample import Sample, dims, full_rank, invertible
 
 #: The copyable functions (snippets/catalog/code/traces.py), also runnable on exact matrices.
 code = exact_capable(copyable)
@@ -347,10 +348,11 @@ A_XoX = Identity(
 
 def _power_sample(with_A):
     """X: n × n scaled by 1/√n (so powers stay of order one), an integer power k̄ = k in 3..6
-    (k̄ ≤ 2 has entries of its own), and A: n × n if asked; n = 4 unless `square`."""
+    (k̄ ≤ 2 has entries of its own), and A: n × n if asked; n = 4 (sometimes 1) unless
+    `square`."""
 
     def sample(rng, square=None):
-        n = 4 if square is None else square
+        (n,) = dims(square, 4, rng=rng)
         inputs = {"X": rng.standard_normal((n, n)) / np.sqrt(n)}
         if with_A:
             inputs["A"] = rng.standard_normal((n, n))
@@ -361,25 +363,39 @@ def _power_sample(with_A):
 
 
 def _quotient_sample(with_A, with_B):
-    """X: p × r with p > r and singular values in [1, 2] (so XᵀCX is invertible: with X square
-    and invertible, tr((XᵀCX)⁻¹XᵀBX) = tr(C⁻¹B) would be constant), C: p × p not symmetric,
-    its symmetric part positive definite; B: p × p; A: r × r, r I plus noise. Sizes p = 5,
-    r = 3, or r = square, p = square + 1."""
+    """X: p × r with p > r, of full column rank (condition number up to KAPPA_MAX^(1/2)); C:
+    p × p general (not symmetric, either determinant sign, its symmetric part mostly
+    indefinite) such that 𝓜 = XᵀCX is drawn by `invertible`: condition number up to
+    KAPPA_MAX, either determinant sign (see determinants._general_middle). With X square and
+    invertible, tr((XᵀCX)⁻¹XᵀBX) = tr(C⁻¹B) would be constant, hence p > r. B: p × p and A:
+    r × r standard normal. Sizes p = 5, r = 3 (r may be 1), or r = square, p = square + 1."""
 
     def sample(rng, square=None):
-        r = 3 if square is None else square
-        p = 5 if square is None else square + 1
-        U, _ = np.linalg.qr(rng.standard_normal((p, r)))
-        V, _ = np.linalg.qr(rng.standard_normal((r, r)))
-        inputs = {"X": U @ np.diag(rng.uniform(1.0, 2.0, r)) @ V.T}
+        p, r = dims(None, 5, 3, rng=rng, ones=[1]) if square is None else (square + 1, square)
+        X = full_rank(rng, p, r, GRAM_KAPPA)
+        inputs = {"X": X}
         if with_A:
-            inputs["A"] = r * np.eye(r) + rng.standard_normal((r, r)) / 2
+            inputs["A"] = rng.standard_normal((r, r))
         if with_B:
             inputs["B"] = rng.standard_normal((p, p))
-        inputs["C"] = p * np.eye(p) + rng.standard_normal((p, p)) / 2
+        inputs["C"] = _general_middle(rng, X)
         return inputs
 
     return sample
+
+
+def _sample_AplusXtCXinv_XtBX(rng, square=None):
+    """X: p × r and B: p × p standard normal, C: p × p standard normal divided by p (so that
+    XᵀCX, like 𝓜, has entries of order one: A below is then not the small difference of large
+    terms, along which f would curve faster than the checks' steps resolve). 𝓜 = A + XᵀCX is
+    drawn by `invertible` (condition number up to KAPPA_MAX, either determinant sign), then
+    A = 𝓜 − XᵀCX: r × r, general like C. Sizes p = 5, r = 3 (r may be 1), or r = square,
+    p = square + 1 (p > r, as for the other traces of 𝓜⁻¹, docs/catalog/traces.md)."""
+    p, r = dims(None, 5, 3, rng=rng, ones=[1]) if square is None else (square + 1, square)
+    X = rng.standard_normal((p, r))
+    B = rng.standard_normal((p, p))
+    C = rng.standard_normal((p, p)) / p
+    return {"X": X, "A": invertible(rng, r) - X.T @ C @ X, "B": B, "C": C}
 
 
 Xk = Identity(
@@ -493,7 +509,7 @@ AplusXtCXinv_XtBX = Identity(
     f=code.f_AplusXtCXinv_XtBX,
     grad=code.grad_AplusXtCXinv_XtBX,
     numerator=code.numerator_AplusXtCXinv_XtBX,
-    sample=_quotient_sample(with_A=True, with_B=True),
+    sample=_sample_AplusXtCXinv_XtBX,
     exact="rational",
     # (r, p): at r = p = 2 the 16 symbols of A, B, C, X under a 2 × 2 inverse take minutes of
     # exact rational arithmetic; that size has the numerical and the exact check.
