@@ -223,11 +223,11 @@ TR_XAX_SYM = Identity(
 
 
 def _structured_sample(project):
-    """X: n × n with the structure (the projection of a random matrix, plus n I for the
-    diagonal so it stays away from zero), A: n × n; n = 4 unless `square`."""
+    """X: n × n with the structure (the projection of a standard normal matrix), A: n × n
+    standard normal; n = 4, or 1 in about 1 draw in 6 (`dims`), or `square`."""
 
     def sample(rng, square=None):
-        n = 4 if square is None else square
+        (n,) = dims(square, 4, rng=rng)
         return {"X": project(rng.standard_normal((n, n))), "A": rng.standard_normal((n, n))}
 
     return sample
