@@ -74,6 +74,19 @@ def nonzero(name, of=None):
     return ("nonzero", name, of or (lambda i: i[name]))
 
 
+def diagonal(name):
+    return ("diagonal", name, None)
+
+
+def toeplitz(name):
+    return ("toeplitz", name, None)
+
+
+def simple_top_eigenvalue(name):
+    """The eigenvalue of largest real part of `name` is real and simple in every draw."""
+    return ("simple top eigenvalue", name, None)
+
+
 #: Every condition string of the catalogue and what it requires of the draws. Conditions that
 #: only give shapes ("A: s × p, X: p × r, B: r × s") match SHAPES_ONLY and require nothing more.
 CONDITIONS = {
@@ -113,6 +126,28 @@ CONDITIONS = {
     "x ≠ 0": [nonzero("x")],
     "x ≠ a": [nonzero("x − a", lambda i: i["x"] - i["a"])],
     "Ax ≠ b": [nonzero("Ax − b", lambda i: i["A"] @ i["x"] - i["b"])],
+    "Bx ≠ 0": [nonzero("Bx", lambda i: i["B"] @ i["x"])],
+    "k̄ a positive integer": [],
+    "υ a number": [],
+    "C symmetric": [symmetric_any("C")],
+    "X: p × r, 𝓜 = XᵀCX invertible": [invertible("𝓜", lambda i: i["X"].T @ i["C"] @ i["X"])],
+    "𝓜 = A + XᵀCX invertible": [invertible("𝓜", lambda i: i["A"] + i["X"].T @ i["C"] @ i["X"])],
+    "X diagonalizable (for the eigendecomposition)": [],
+    "X: n × n, real, not symmetric": [general("X")],
+    "λ̂ its largest eigenvalue, simple; v̂ of norm 1": [simple_top_eigenvalue("X")],
+    "λ̂ its largest eigenvalue, simple; v̂ of norm 1, signed so that cᵀv̂ > 0": [
+        simple_top_eigenvalue("X")
+    ],
+    "λ̂ its largest eigenvalue, real and simple; Xv̂ = λ̂v̂ and ûᵀX = λ̂ûᵀ": [
+        simple_top_eigenvalue("X")
+    ],
+    "X: n × n, diagonal": [diagonal("X")],
+    "gradient within diagonal matrices": [],
+    "X: n × n, Toeplitz": [toeplitz("X")],
+    "gradient within Toeplitz matrices": [],
+    "tr_k: the sum of the diagonal k; I_k: ones on the diagonal k": [],
+    "X: n × n, symmetric Toeplitz": [toeplitz("X"), symmetric_any("X")],
+    "gradient within symmetric Toeplitz matrices": [],
 }
 
 #: "X: p × r", "a, b: n", "A: s × p, X: p × r, B: r × s", "X: n × n": shapes, nothing more.
@@ -149,6 +184,24 @@ def is_symmetric(M):
     return M.ndim == 2 and M.shape[0] == M.shape[1] and np.array_equal(M, M.T)
 
 
+def is_diagonal(M):
+    return np.array_equal(M, np.diag(np.diag(M)))
+
+
+def is_toeplitz(M):
+    """Constant along every diagonal: M[i, j] depends on j − i only."""
+    return bool(np.all(M[1:, 1:] == M[:-1, :-1]))
+
+
+def top_eigenvalue_is_real_and_simple(M):
+    """The eigenvalue of largest real part is real and apart from the others (gap > 1e-8)."""
+    w = np.linalg.eigvals(M)
+    top = w[np.argmax(w.real)]
+    rest = np.delete(w, np.argmax(w.real))
+    scale = max(1.0, float(np.abs(w).max()))
+    return abs(top.imag) <= 1e-12 * scale and bool(np.all(np.abs(rest - top) > 1e-8 * scale))
+
+
 def definiteness(S):
     """'definite' or 'indefinite' for a symmetric S (a 1 × 1 matrix is definite)."""
     w = np.linalg.eigvalsh(S)
@@ -160,7 +213,7 @@ def draws(entry):
 
 
 def square_inputs(entry, inputs):
-    return [k for k, v in inputs.items() if v.ndim == 2 and v.shape[0] == v.shape[1]]
+    return [k for k, v in inputs.items() if np.ndim(v) == 2 and v.shape[0] == v.shape[1]]
 
 
 def check_entry(entry):
@@ -168,7 +221,9 @@ def check_entry(entry):
     problems = []
     samples = draws(entry)
     reqs = requirements(entry)
-    structured = {name for kind, name, _ in reqs if kind in ("symmetric any", "spd")}
+    structured = {
+        name for kind, name, _ in reqs if kind in ("symmetric any", "spd", "diagonal", "toeplitz")
+    }
     stated = {name for kind, name, _ in reqs}
     # Square inputs at the default sizes (seed 0 draws them: its first number is 0.64).
     square = [
@@ -220,6 +275,13 @@ def check_entry(entry):
             wanted = {"tall": {1}, "wide": {-1}, "both orientations": {-1, 1}}[kind]
             if shapes != wanted:
                 problems.append(f"{name}: rows − columns had signs {sorted(shapes)}, not {wanted}")
+        elif kind == "diagonal" and not all(is_diagonal(i[name]) for i in samples):
+            problems.append(f"{name}: a draw is not diagonal")
+        elif kind == "toeplitz" and not all(is_toeplitz(i[name]) for i in samples):
+            problems.append(f"{name}: a draw is not Toeplitz")
+        elif kind == "simple top eigenvalue":
+            if not all(top_eigenvalue_is_real_and_simple(i[name]) for i in samples):
+                problems.append(f"{name}: a draw's largest eigenvalue is not real and simple")
         elif kind == "nonzero" and not all(np.any(of(i)) for i in samples):
             problems.append(f"{name}: a draw is zero")
     for name in square:
@@ -246,9 +308,9 @@ def spread(name, kappas):
 
 def size_one(samples):
     """Some draw has a dimension of 1, beside a larger one where the entry has two sizes."""
-    default = {d for v in samples[0].values() for d in v.shape}
+    default = {d for v in samples[0].values() for d in np.shape(v)}
     for inputs in samples:
-        sizes = {d for v in inputs.values() for d in v.shape}
+        sizes = {d for v in inputs.values() for d in np.shape(v)}
         if 1 in sizes and (len(default) == 1 or len(sizes) > 1):
             return []
     return ["no draw has a dimension of 1"]
