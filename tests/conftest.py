@@ -28,6 +28,7 @@ def built_site(tmp_path_factory):
         pytest.fail(str(exc), pytrace=False)
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups from the markers
 def pytest_collection_modifyitems(config, items):
     """Under pytest-xdist (`-n`), which tests share a worker.
 
