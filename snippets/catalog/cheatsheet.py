@@ -28,6 +28,8 @@ JACOBIAN_HEADER = (
     "| --- | --- | --- | --- | --- |"
 )
 LONG = 50  # characters of TeX beyond which a matrix-valued entry breaks at its "="
+WIDE = 120  # characters of TeX beyond which a sum goes one term a line (a phone's card)
+OPEN, CLOSE = ("(", "[", "{", r"\lVert", r"\lvert"), (")", "]", "}", r"\rVert", r"\rvert")
 # Entries with `exact` set are also checked exactly and symbolically on the proofs page, in
 # the same build (which fails if any of them fails there).
 PROOFS = "../proofs/#which-formula-passed-which-level"
@@ -125,12 +127,31 @@ def _math(tex: str, break_at: str | None = None) -> str:
     """Inline TeX for a table cell: a `|` would split the cell, so bars become \\vert.
 
     Long formulas go on several lines so that a phone's card holds them: after each
-    ", \\quad" (a gradient followed by the definition of a letter in it), and at `break_at`
-    (the first " = " of a differential or a Jacobian) when it is longer than LONG characters.
+    ", \\quad" (a gradient followed by the definition of a letter in it), at `break_at`
+    (the first " = " of a differential or a Jacobian) when it is longer than LONG characters,
+    and before each + and − outside brackets of a part longer than WIDE characters.
     """
     pieces = [part.strip() for part in re.split(r",\s*\\quad", tex)]
-    lines = [f"${piece}$" for piece in pieces]
+    lines = ["<br>".join(f"${term}$" for term in _terms(piece)) for piece in pieces]
     if break_at and len(tex) > LONG and break_at in pieces[0]:
         left, right = pieces[0].split(break_at, 1)
         lines[0] = f"${left}$<br>${break_at.strip()} {right}$"
     return ",<br>".join(lines).replace("|", r"\vert ")
+
+
+def _terms(tex: str) -> list[str]:
+    """A sum longer than WIDE characters cut before each " + " and " - " outside brackets,
+    each term keeping its sign: "a + (b - c) - d" -> ["a", "+ (b - c)", "- d"]; a shorter
+    formula whole."""
+    if len(tex) <= WIDE:
+        return [tex]
+    terms, depth, start = [], 0, 0
+    for i in range(len(tex)):
+        if tex.startswith(OPEN, i):
+            depth += 1
+        elif tex.startswith(CLOSE, i):
+            depth -= 1
+        elif depth == 0 and i > start and tex.startswith((" + ", " - "), i):
+            terms.append(tex[start:i].strip())
+            start = i
+    return [*terms, tex[start:].strip()]

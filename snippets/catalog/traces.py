@@ -435,12 +435,11 @@ BtXtCXXtCXB = Identity(
     family="traces",
     title="tr(BᵀXᵀCXXᵀCXB), quartic in X",
     tex=r"\frac{\partial \operatorname{tr}(B^\top X^\top C X X^\top C X B)}"
-    r"{\partial X} = C X X^\top C X B B^\top + C^\top X B B^\top X^\top C^\top X"
-    r" + C X B B^\top X^\top C X + C^\top X X^\top C^\top X B B^\top",
+    r"{\partial X} = C X \mathcal{N} + C^\top X \mathcal{N}^\top,"
+    r" \quad \mathcal{N} = X^\top C X B B^\top + B B^\top X^\top C X",
     tex_numerator=r"\frac{\partial \operatorname{tr}"
     r"(B^\top X^\top C X X^\top C X B)}{\partial X}"
-    r" = B B^\top X^\top C^\top X X^\top C^\top + X^\top C X B B^\top X^\top C"
-    r" + X^\top C^\top X B B^\top X^\top C^\top + B B^\top X^\top C X X^\top C",
+    r" = \mathcal{N}^\top X^\top C^\top + \mathcal{N} X^\top C",
     conditions=(),
     variable="X",
     f=code.f_BtXtCXXtCXB,
@@ -455,11 +454,10 @@ XtCXinv_A = Identity(
     family="traces",
     title="tr((XᵀCX)⁻¹A)",
     tex=r"\frac{\partial \operatorname{tr}((X^\top C X)^{-1} A)}{\partial X}"
-    r" = -C X \mathcal{M}^{-1} A \mathcal{M}^{-1}"
-    r" - C^\top X \mathcal{M}^{-\top} A^\top \mathcal{M}^{-\top}",
+    r" = -C X \mathcal{N} - C^\top X \mathcal{N}^\top,"
+    r" \quad \mathcal{N} = \mathcal{M}^{-1} A \mathcal{M}^{-1}",
     tex_numerator=r"\frac{\partial \operatorname{tr}((X^\top C X)^{-1} A)}{\partial X}"
-    r" = -\mathcal{M}^{-\top} A^\top \mathcal{M}^{-\top} X^\top C^\top"
-    r" - \mathcal{M}^{-1} A \mathcal{M}^{-1} X^\top C",
+    r" = -\mathcal{N}^\top X^\top C^\top - \mathcal{N} X^\top C",
     conditions=("X: p × r, 𝓜 = XᵀCX invertible",),
     variable="X",
     f=code.f_XtCXinv_A,
@@ -475,13 +473,12 @@ XtCXinv_XtBX = Identity(
     title="tr((XᵀCX)⁻¹XᵀBX)",
     tex=r"\frac{\partial \operatorname{tr}((X^\top C X)^{-1} X^\top B X)}"
     r"{\partial X} = B X \mathcal{M}^{-1} + B^\top X \mathcal{M}^{-\top}"
-    r" - C X \mathcal{M}^{-1} X^\top B X \mathcal{M}^{-1}"
-    r" - C^\top X \mathcal{M}^{-\top} X^\top B^\top X \mathcal{M}^{-\top}",
+    r" - C X \mathcal{N} - C^\top X \mathcal{N}^\top,"
+    r" \quad \mathcal{N} = \mathcal{M}^{-1} X^\top B X \mathcal{M}^{-1}",
     tex_numerator=r"\frac{\partial \operatorname{tr}"
     r"((X^\top C X)^{-1} X^\top B X)}{\partial X}"
     r" = \mathcal{M}^{-\top} X^\top B^\top + \mathcal{M}^{-1} X^\top B"
-    r" - \mathcal{M}^{-\top} X^\top B^\top X \mathcal{M}^{-\top} X^\top C^\top"
-    r" - \mathcal{M}^{-1} X^\top B X \mathcal{M}^{-1} X^\top C",
+    r" - \mathcal{N}^\top X^\top C^\top - \mathcal{N} X^\top C",
     conditions=("X: p × r, 𝓜 = XᵀCX invertible",),
     variable="X",
     f=code.f_XtCXinv_XtBX,
@@ -497,13 +494,12 @@ AplusXtCXinv_XtBX = Identity(
     title="tr((A + XᵀCX)⁻¹XᵀBX)",
     tex=r"\frac{\partial \operatorname{tr}((A + X^\top C X)^{-1} X^\top B X)}"
     r"{\partial X} = B X \mathcal{M}^{-1} + B^\top X \mathcal{M}^{-\top}"
-    r" - C X \mathcal{M}^{-1} X^\top B X \mathcal{M}^{-1}"
-    r" - C^\top X \mathcal{M}^{-\top} X^\top B^\top X \mathcal{M}^{-\top}",
+    r" - C X \mathcal{N} - C^\top X \mathcal{N}^\top,"
+    r" \quad \mathcal{N} = \mathcal{M}^{-1} X^\top B X \mathcal{M}^{-1}",
     tex_numerator=r"\frac{\partial \operatorname{tr}"
     r"((A + X^\top C X)^{-1} X^\top B X)}{\partial X}"
     r" = \mathcal{M}^{-\top} X^\top B^\top + \mathcal{M}^{-1} X^\top B"
-    r" - \mathcal{M}^{-\top} X^\top B^\top X \mathcal{M}^{-\top} X^\top C^\top"
-    r" - \mathcal{M}^{-1} X^\top B X \mathcal{M}^{-1} X^\top C",
+    r" - \mathcal{N}^\top X^\top C^\top - \mathcal{N} X^\top C",
     conditions=("𝓜 = A + XᵀCX invertible",),
     variable="X",
     f=code.f_AplusXtCXinv_XtBX,
