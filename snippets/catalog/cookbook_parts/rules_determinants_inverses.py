@@ -17,6 +17,7 @@ the count. The display of the vector forms after (32) and the unnamed-function r
 
 import numpy as np
 
+from snippets import gradcheck
 from snippets.catalog.cookbook import NEEDS_CONDITION, NOT_A_DERIVATIVE, RIGHT, Equation
 from snippets.catalog.determinants import full_rank, invertible
 from snippets.catalog.eigenvalues import symmetric_distinct
@@ -55,20 +56,6 @@ def numerical_gradient(f, X):
         E = np.zeros(X.shape)
         E[index] = 1.0
         G[index] = directional(f, (E,), X)
-    return G
-
-
-def complex_step_gradient(f, X, h=1e-30):
-    """The matrix of ∂f/∂X_ij as Im f(X + i h E_ij) / h, for f analytic and real on real X.
-
-    No difference of nearby values is taken, so nothing cancels: the result is as accurate as
-    f itself, where central differences lose digits to a badly conditioned X.
-    """
-    G = np.zeros(X.shape)
-    for index in np.ndindex(X.shape):
-        E = np.zeros(X.shape)
-        E[index] = 1.0
-        G[index] = np.imag(f(X + 1j * h * E)) / h
     return G
 
 
@@ -315,8 +302,12 @@ def _p57(rng):
 def _p58(rng):
     X, k = invertible(rng, 4, _sign(rng)), 3
     printed = k * np.linalg.det(np.linalg.matrix_power(X, k)) * np.linalg.inv(X).T
-    # det(X³) has the condition of X cubed: differences of nearby values lose digits.
-    return printed, complex_step_gradient(lambda M: np.linalg.det(np.linalg.matrix_power(M, k)), X)
+    # det(X³) has the condition of X cubed: differences of nearby values lose digits, and the
+    # checker's complex step takes none.
+    true = gradcheck.numerical_gradient(
+        lambda M: np.linalg.det(np.linalg.matrix_power(M, k)), X, method="complex"
+    )
+    return printed, true
 
 
 # --- 2.2 inverses (59-64) -------------------------------------------------------------------
