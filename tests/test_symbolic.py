@@ -99,3 +99,25 @@ def test_structure_is_kept_when_sizes_change():
     assert inputs["S"][0, 0] != inputs["S"][1, 1]
     assert inputs["D"][0, 1] == 0
     assert inputs["D"][1, 1] != 0
+
+
+def test_an_entry_with_its_own_sizes_is_proved_at_those_and_refuted_there_too():
+    """tr((A + XᵀCX)⁻¹XᵀBX) lists its symbolic sizes (r = p = 2 costs minutes): the proof
+    tries exactly those, says so, and a wrong sign in its gradient is still refuted."""
+    from snippets.catalog.traces import AplusXtCXinv_XtBX as entry
+
+    (result,) = check_catalog_symbolic(entries=[entry], matrix_entries=[])
+    assert result, str(result)
+    assert len(result.shapes) == len(entry.symbolic_sizes) == 3
+    assert "the sizes (1, 1), (1, 2), (2, 1)" in result.method
+
+    def wrong_sign(X, A, B, C):  # the C terms added, not subtracted
+        M_inv = inv(A + X.T @ C @ X)
+        K = M_inv @ X.T @ B @ X @ M_inv
+        return B @ X @ M_inv + B.T @ X @ M_inv.T + C @ X @ K + C.T @ X @ K.T
+
+    (refuted,) = check_catalog_symbolic(
+        entries=[replace(entry, grad=wrong_sign)], matrix_entries=[]
+    )
+    assert not refuted, str(refuted)
+    assert refuted.failed_at

@@ -75,6 +75,7 @@ class Claim:
     structure: str | None = None
     note: str = ""
     page: str = "index-notation.md"
+    symbolic_sizes: tuple[tuple[int, ...], ...] | None = None  # None: every size
 
 
 @dataclass(frozen=True)
@@ -397,10 +398,10 @@ LARGEST = {"polynomial": 3, "rational": 2}
 def chosen_sizes(identity, template):
     """The identity's own list of sizes (see Identity.symbolic_sizes) as size assignments, or
     None: every size up to the largest."""
-    chosen = getattr(identity, "symbolic_sizes", None)
-    if chosen is None:
+    if identity.symbolic_sizes is None:
         return None
-    return [dict(zip(dimensions(template), sizes, strict=True)) for sizes in chosen]
+    dims = dimensions(template)
+    return [dict(zip(dims, sizes, strict=True)) for sizes in identity.symbolic_sizes]
 
 
 def check_symbolic(identities=PART_ONE, jacobians=JACOBIANS, largest=LARGEST):
