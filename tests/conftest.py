@@ -1,5 +1,6 @@
 """Shared test settings: the seeds and shapes every snippet is checked at, and the built site."""
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -8,15 +9,55 @@ from site_build import build_site
 
 TESTS = Path(__file__).resolve().parent
 
-
-@pytest.fixture(params=SEEDS)
-def seed(request):
-    return request.param
+#: What a test that takes `seed` or `shape` runs through, inside its one test item.
+EVERY = {"seed": SEEDS, "shape": SHAPES}
 
 
-@pytest.fixture(params=SHAPES, ids=lambda s: "x".join(map(str, s)))
-def shape(request):
-    return request.param
+@pytest.fixture
+def seed():
+    """Each seed of SEEDS in turn: see pytest_pyfunc_call."""
+    return SEEDS[0]
+
+
+@pytest.fixture
+def shape():
+    """Each (m, q, n) of SHAPES in turn: see pytest_pyfunc_call."""
+    return SHAPES[0]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """Run a test that takes `seed` or `shape` at every seed and every shape, in one test item.
+
+    The checks are the same as with one test item per seed and shape, but that made 20 items of
+    each such test, and the suite spent more of its time handing 11,000 items to the workers
+    than checking. A failure names the seed and shape it failed at (a note under the error). A
+    `pytest.skip` skips that seed and shape only; the item is skipped if all of them are. A test
+    that parametrizes `seed` or `shape` itself (`@pytest.mark.parametrize`) keeps its values.
+    """
+    own = getattr(pyfuncitem, "callspec", None)
+    own = own.params if own else {}
+    looped = {
+        name: values
+        for name, values in EVERY.items()
+        if name in pyfuncitem._fixtureinfo.argnames and name not in own
+    }
+    if not looped:
+        return None  # pytest calls the test as usual
+    args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    skipped = []
+    for values in itertools.product(*looped.values()):
+        at = dict(zip(looped, values, strict=True))
+        try:
+            pyfuncitem.obj(**{**args, **at})
+        except pytest.skip.Exception as skip:
+            skipped.append(skip)
+        except BaseException as failure:
+            failure.add_note("at " + ", ".join(f"{k} = {v}" for k, v in at.items()))
+            raise
+    if len(skipped) == len(list(itertools.product(*looped.values()))):
+        raise skipped[0]
+    return True
 
 
 @pytest.fixture(scope="session")
