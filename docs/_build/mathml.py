@@ -10,6 +10,7 @@ part). Every such formula is reported as a warning naming the page and the
 formula, which fails a strict build.
 """
 
+import functools
 import html
 import logging
 import re
@@ -64,6 +65,16 @@ def problems(tex: str, mathml: str) -> list[str]:
     return found
 
 
+@functools.cache
+def converted(tex: str, display: str) -> tuple[str, tuple[str, ...]]:
+    """(MathML, its problems) for a formula, computed once per build (or per `mkdocs serve`).
+
+    The site writes 5,658 formulas of which 2,592 differ ($X$ alone appears on most pages).
+    """
+    mathml = to_mathml(tex, display)
+    return mathml, tuple(problems(tex, mathml))
+
+
 class MathMLExtension(Extension):
     """Register the postprocessor; `page` names the page being built, for messages."""
 
@@ -87,11 +98,11 @@ class MathMLPostprocessor(Postprocessor):
     def to_mathml(self, escaped_tex: str, display: str) -> str:
         tex = html.unescape(escaped_tex).strip()
         try:
-            mathml = to_mathml(tex, display)
+            mathml, found = converted(tex, display)
         except Exception as exc:  # latex2mathml raises several types for malformed TeX
             log.warning("%s: cannot convert formula %r: %s", self.extension.page, tex, exc)
             return f"<code>{html.escape(tex)}</code>"
-        for problem in problems(tex, mathml):
+        for problem in found:
             log.warning("%s: %s in formula %r", self.extension.page, problem, tex)
         head, _, rest = mathml.partition(">")
         body = rest.removesuffix("</math>")
