@@ -40,14 +40,24 @@ def check_functions(path: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(("page", "target", "section"), includes(), ids=lambda v: str(v))
-def test_included_file_and_section_exist(page, target, section):
+def include_problems(target: str, section: str | None) -> list[str]:
+    """What is wrong with one include: a missing file, or a section it does not mark."""
     path = ROOT / target
-    assert path.is_file(), f"{page.name} includes {target}, which does not exist"
-    if section:
-        text = path.read_text()
-        assert f"# --8<-- [start:{section}]" in text, f"{target} has no section {section!r}"
-        assert f"# --8<-- [end:{section}]" in text, f"{target} does not end section {section!r}"
+    if not path.is_file():
+        return [f"{target}, which does not exist"]
+    text = path.read_text() if section else ""
+    return [
+        f"{target}, which {problem} section {section!r}"
+        for marker, problem in (("start", "has no"), ("end", "does not end"))
+        if section and f"# --8<-- [{marker}:{section}]" not in text
+    ]
+
+
+@pytest.mark.parametrize("page", markdown_pages(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_included_files_and_sections_exist(page):
+    found = [m.groups() for m in INCLUDE.finditer(page.read_text())]
+    wrong = [p for target, section in found for p in include_problems(target, section)]
+    assert not wrong, f"{page.name} includes " + "; ".join(wrong)
 
 
 @pytest.mark.parametrize("path", snippet_files(), ids=lambda p: str(p.relative_to(ROOT)))
