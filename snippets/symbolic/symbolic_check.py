@@ -11,7 +11,9 @@ the identity for EVERY value of the symbols at once. ∂f/∂x is SymPy's own di
 A proof holds for the shapes tried; index notation is what covers all sizes.
 """
 
+import functools
 import itertools
+import operator
 import time
 from dataclasses import dataclass
 from fractions import Fraction
@@ -42,8 +44,7 @@ class RationalFunction:
         if isinstance(o, RationalFunction):
             return o.e
         if isinstance(o, Rational | float | np.integer | np.floating) and not isinstance(o, bool):
-            q = Fraction(int(o)) if isinstance(o, np.integer) else Fraction(o)
-            return self.parent(QQ(q.numerator, q.denominator))
+            return _constant(self.parent, o)
         return None
 
     @property
@@ -56,23 +57,23 @@ class RationalFunction:
         return NotImplemented if o is None else RationalFunction(fn(self.e, o))
 
     def __add__(self, o):
-        return self._op(o, lambda a, b: a + b)
+        return self._op(o, operator.add)
 
     __radd__ = __add__
 
     def __sub__(self, o):
-        return self._op(o, lambda a, b: a - b)
+        return self._op(o, operator.sub)
 
     def __rsub__(self, o):
         return self._op(o, lambda a, b: b - a)
 
     def __mul__(self, o):
-        return self._op(o, lambda a, b: a * b)
+        return self._op(o, operator.mul)
 
     __rmul__ = __mul__
 
     def __truediv__(self, o):
-        return self._op(o, lambda a, b: a / b)
+        return self._op(o, operator.truediv)
 
     def __rtruediv__(self, o):
         return self._op(o, lambda a, b: b / a)
@@ -97,6 +98,17 @@ class RationalFunction:
 
     def __repr__(self):
         return str(self.e.as_expr())
+
+
+@functools.lru_cache(maxsize=4096)
+def _constant(parent, number):
+    """The number (int, Fraction or float, all exact) as a constant of the ring or field.
+
+    Cached: the formulas multiply by the same few constants (0, 1, 2, ...) hundreds of
+    thousands of times, and building a constant costs more than the product.
+    """
+    q = Fraction(int(number)) if isinstance(number, np.integer) else Fraction(number)
+    return parent(QQ(q.numerator, q.denominator))
 
 
 def structure_of(A: np.ndarray) -> str:
