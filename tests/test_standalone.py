@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT / "docs" / "_build"))
 
 import downloads
 
-MAY_NEED = {"sympy": "sympy", "matplotlib": "matplotlib"}  # module: word its docstring says
+# module: the word its docstring says
+MAY_NEED = {"sympy": "sympy", "flint": "python-flint", "matplotlib": "matplotlib"}
 #: Deep-learning frameworks a file may need, said the same way. Such a file is run alone by
 #: tests/test_frameworks.py where its framework is installed, not here.
 FRAMEWORKS = {"torch": "pytorch", "jax": "jax", "tensorflow": "tensorflow"}

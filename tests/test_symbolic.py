@@ -94,7 +94,7 @@ def test_structure_is_kept_when_sizes_change():
     assert structure_of(template["S"]) == "symmetric"
     assert structure_of(template["D"]) == "diagonal"
     assert dimensions(template) == [3, 4]
-    inputs = symbol_inputs(template, {"S": (2, 2), "D": (2, 2), "x": (3,)}, "polynomial")
+    inputs = symbol_inputs(template, {"S": (2, 2), "D": (2, 2), "x": (3,)})
     assert inputs["S"][0, 1] == inputs["S"][1, 0]
     assert inputs["S"][0, 0] != inputs["S"][1, 1]
     assert inputs["D"][0, 1] == 0

@@ -232,8 +232,14 @@ sys.meta_path.insert(0, _EmbeddedModules())
 '''
 
 
+#: What to install for a module whose package on PyPI has another name than the import.
+PACKAGE_NAMES = {"flint": "python-flint"}
+
+
 def needs_sentence(code: PageCode) -> str:
-    return "Needs " + " and ".join(code.needs or ["only Python"]) + "."
+    """What a reader installs to run the page's code, by package name, e.g. "Needs numpy."."""
+    packages = [PACKAGE_NAMES.get(name, name) for name in code.needs]
+    return "Needs " + " and ".join(packages or ["only Python"]) + "."
 
 
 def embedded_modules(code: PageCode) -> str:

@@ -8,7 +8,7 @@ and invertible. Gradients are in our layout (the shape of the variable); `numera
 same derivative in numerator layout, written as its own formula (the transpose).
 
 The exact formulas use snippets.catalog.linalg's inv and det, so that they also run on
-matrices of Fractions and SymPy symbols.
+matrices of Fractions and of symbols (snippets/symbolic).
 """
 
 import numpy as np

@@ -31,8 +31,8 @@ class Identity:
         sample: sample(rng) -> inputs satisfying the conditions, with distinct, non-square
             dimensions wherever the identity allows them.
         exact: "polynomial" or "rational" when f and grad use only +, −, ×, @, .T, traces and
-            snippets.catalog.linalg (so they also run on matrices of Fractions and SymPy
-            symbols); None otherwise (logarithms, square roots, ...).
+            snippets.catalog.linalg (so they also run on matrices of Fractions and of
+            symbols, snippets/symbolic); None otherwise (logarithms, square roots, ...).
         structure: None for a free variable; "symmetric" when X is constrained to be symmetric
             and grad is the gradient within symmetric matrices.
         symbolic_sizes: None proves the identity symbolically at every size up to the

@@ -1,4 +1,4 @@
-"""Inverse and determinant that work on floats, Fractions and SymPy symbols alike.
+"""Inverse and determinant that work on floats, Fractions and symbols (snippets/symbolic) alike.
 
 Catalogue formulas call these instead of np.linalg so the same formula can be checked
 numerically (float64), exactly (matrices of fractions.Fraction, dtype=object) and symbolically
@@ -78,7 +78,7 @@ class _Numpy:
 
 def exact_capable(module) -> types.SimpleNamespace:
     """The functions of a copyable catalogue module, run with `np` bound to a numpy whose
-    linalg.inv and linalg.det also accept matrices of Fractions and SymPy symbols.
+    linalg.inv and linalg.det also accept matrices of Fractions and of symbols.
 
     The code is the module's own, unchanged (same code objects): on float64 input it calls
     exactly numpy's functions, so what the site checks numerically is what a reader copies;

@@ -8,7 +8,7 @@ stacking columns on both sides (numpy's order="F"). The one tool beyond vec(AYB)
 vec(Y) is the commutation matrix K_pr, for which vec(Yᵀ) = K_pr vec(Y) when Y is p × r.
 
 Formulas use snippets.catalog.linalg and integer identity matrices (np.eye(n, dtype=int)), so
-that they also run on matrices of Fractions and SymPy symbols.
+that they also run on matrices of Fractions and of symbols (snippets/symbolic).
 """
 
 from snippets.catalog.code import matrix_valued as copyable

@@ -1,114 +1,161 @@
 """Symbolic checks: an identity proved as an equality of rational functions, size by size.
 
-Site machinery: it needs SymPy and the checker's CheckResult (snippets/gradcheck.py), so it
-does not run alone; a page's download carries it with the checker.
+Site machinery: it needs python-flint and the checker's CheckResult (snippets/gradcheck.py),
+so it does not run alone; a page's download carries it with the checker.
 
 Every entry of every input is a symbol (x0, x1, ...), and the formula is evaluated on matrices
-of symbols. SymPy keeps each result in the field of rational functions ℚ(x0, x1, ...) in a
-canonical form (numerator and denominator expanded, common factors cancelled), so two results
-are equal as rational functions exactly when their canonical forms are equal: `==` decides
-the identity for EVERY value of the symbols at once. ∂f/∂x is SymPy's own differentiation.
-A proof holds for the shapes tried; index notation is what covers all sizes.
+of symbols. Each result is a rational function p/q in ℚ(x0, x1, ...), kept in a canonical
+form: p and q are expanded polynomials with no common factor (divided by their greatest
+common divisor), and q's leading coefficient is 1. So two results are equal as rational
+functions exactly when their canonical forms are equal: `==` decides the identity for EVERY
+value of the symbols at once. ∂f/∂x is the quotient rule on the polynomials' own derivatives.
+The polynomial arithmetic (products, greatest common divisors, exact division) is FLINT's,
+through python-flint. A proof holds for the shapes tried; index notation covers all sizes.
 """
 
 import functools
 import itertools
-import operator
 import time
 from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Rational
 
 import numpy as np
-from sympy import QQ
-from sympy.polys.fields import field
-from sympy.polys.rings import ring
+from flint import fmpq, fmpq_mpoly_ctx
 
 from snippets.gradcheck import CheckResult
 
 
 class RationalFunction:
-    """An element of ℚ(x0, x1, ...) that numpy can hold in an object array.
+    """p/q, p and q polynomials over ℚ (FLINT's fmpq_mpoly), that numpy can hold in arrays.
 
-    SymPy's field elements try to multiply numpy arrays themselves and fail; this wrapper
-    hands arrays back to numpy (NotImplemented) and turns ints, Fractions and floats into
-    constants of the field exactly.
+    Always in lowest terms with q's leading coefficient 1 (see `reduced`), so `==` compares
+    functions. Ints, Fractions and floats (every float is a fraction) enter as exact
+    constants; arrays are handed back to numpy (NotImplemented), which then works entry by
+    entry.
     """
 
-    __slots__ = ("e",)
+    __slots__ = ("p", "q")
 
-    def __init__(self, e):
-        self.e = e
+    def __init__(self, p, q=None):
+        """p/q as given: the caller guarantees lowest terms (else use `reduced`)."""
+        self.p = p
+        self.q = _one(p.context()) if q is None else q
+
+    @classmethod
+    def reduced(cls, p, q):
+        """p/q in lowest terms: divided by gcd(p, q), then by q's leading coefficient."""
+        if q.is_zero():
+            raise ZeroDivisionError("a rational function divided by zero")
+        if q.is_one():
+            return cls(p, q)
+        g = p.gcd(q)
+        if not g.is_one():
+            p, q = p / g, q / g
+        lead = q.leading_coefficient()
+        return cls(p / lead, q / lead) if lead != 1 else cls(p, q)
 
     def _other(self, o):
         if isinstance(o, RationalFunction):
-            return o.e
+            return o
         if isinstance(o, Rational | float | np.integer | np.floating) and not isinstance(o, bool):
-            return _constant(self.parent, o)
+            return _constant(self.p.context(), o)
         return None
 
-    @property
-    def parent(self):
-        """The ring of polynomials or the field of rational functions the value lives in."""
-        return self.e.field if hasattr(self.e, "field") else self.e.ring
-
-    def _op(self, o, fn):
-        o = self._other(o)
-        return NotImplemented if o is None else RationalFunction(fn(self.e, o))
+    def is_polynomial(self) -> bool:
+        return self.q.is_one()
 
     def __add__(self, o):
-        return self._op(o, operator.add)
+        o = self._other(o)
+        if o is None:
+            return NotImplemented
+        if self.is_polynomial() and o.is_polynomial():
+            return RationalFunction(self.p + o.p)
+        return RationalFunction.reduced(self.p * o.q + o.p * self.q, self.q * o.q)
 
     __radd__ = __add__
 
+    def __neg__(self):
+        return RationalFunction(-self.p, self.q)
+
     def __sub__(self, o):
-        return self._op(o, operator.sub)
+        o = self._other(o)
+        return NotImplemented if o is None else self + (-o)
 
     def __rsub__(self, o):
-        return self._op(o, lambda a, b: b - a)
+        o = self._other(o)
+        return NotImplemented if o is None else o + (-self)
 
     def __mul__(self, o):
-        return self._op(o, operator.mul)
+        o = self._other(o)
+        if o is None:
+            return NotImplemented
+        if self.is_polynomial() and o.is_polynomial():
+            return RationalFunction(self.p * o.p)
+        return RationalFunction.reduced(self.p * o.p, self.q * o.q)
 
     __rmul__ = __mul__
 
+    def inverse(self):
+        return RationalFunction.reduced(self.q, self.p)
+
     def __truediv__(self, o):
-        return self._op(o, operator.truediv)
+        o = self._other(o)
+        return NotImplemented if o is None else self * o.inverse()
 
     def __rtruediv__(self, o):
-        return self._op(o, lambda a, b: b / a)
-
-    def __neg__(self):
-        return RationalFunction(-self.e)
+        o = self._other(o)
+        return NotImplemented if o is None else o * self.inverse()
 
     def __pow__(self, k):
         if not isinstance(k, int):
             raise TypeError(f"integer powers only; got {k!r}")
-        return RationalFunction(self.e**k)
+        if k < 0:
+            return self.inverse() ** -k
+        return RationalFunction(self.p**k, self.q**k)  # still in lowest terms
 
     def __eq__(self, o):
         o = self._other(o)
-        return NotImplemented if o is None else self.e == o
+        return NotImplemented if o is None else (self.p == o.p and self.q == o.q)
 
     def __hash__(self):
-        return hash(self.e)
+        return hash((str(self.p), str(self.q)))
+
+    def diff(self, x: "RationalFunction"):
+        """∂(p/q)/∂x for a symbol x: (p′q − pq′)/q²."""
+        ((exponents,),) = (x.p.monoms(),)
+        i = exponents.index(1)
+        if self.is_polynomial():
+            return RationalFunction(self.p.derivative(i))
+        return RationalFunction.reduced(
+            self.p.derivative(i) * self.q - self.p * self.q.derivative(i), self.q * self.q
+        )
+
+    def degree(self) -> int:
+        """Total degree of the numerator plus that of the denominator."""
+        return int(max(self.p.total_degree(), 0) + self.q.total_degree())  # a Python int
 
     def __float__(self):
         raise TypeError("float() of a symbolic expression: the formula left exact arithmetic")
 
     def __repr__(self):
-        return str(self.e.as_expr())
+        return str(self.p) if self.is_polynomial() else f"({self.p})/({self.q})"
+
+
+@functools.cache
+def _one(context):
+    return context.constant(1)
 
 
 @functools.lru_cache(maxsize=4096)
-def _constant(parent, number):
-    """The number (int, Fraction or float, all exact) as a constant of the ring or field.
+def _constant(context, number):
+    """The number (int, Fraction or float, all exact) as a constant rational function.
 
     Cached: the formulas multiply by the same few constants (0, 1, 2, ...) hundreds of
-    thousands of times, and building a constant costs more than the product.
+    thousands of times.
     """
     q = Fraction(int(number)) if isinstance(number, np.integer) else Fraction(number)
-    return parent(QQ(q.numerator, q.denominator))
+    return RationalFunction(context.constant(fmpq(q.numerator, q.denominator)))
 
 
 def structure_of(A: np.ndarray) -> str:
@@ -138,13 +185,11 @@ def resized_shapes(template: dict, sizes: dict[int, int]) -> dict[str, tuple]:
     return {k: tuple(sizes.get(n, n) for n in np.shape(A)) for k, A in template.items()}
 
 
-def symbol_inputs(template: dict, shapes: dict[str, tuple], kind: str = "rational"):
+def symbol_inputs(template: dict, shapes: dict[str, tuple]):
     """Matrices of symbols with the given shapes and the structure of template's arrays.
 
     One symbol per free entry: a symmetric matrix shares a symbol between (i, j) and (j, i),
-    a diagonal one has zeros off the diagonal. kind "polynomial" computes in the ring
-    ℚ[x0, x1, ...] (no fractions to cancel: much faster), "rational" in the field
-    ℚ(x0, x1, ...). Returns the inputs by name.
+    a diagonal one has zeros off the diagonal. Returns the inputs by name.
     """
     names = []
     plan = {}
@@ -161,28 +206,16 @@ def symbol_inputs(template: dict, shapes: dict[str, tuple], kind: str = "rationa
                 names.append(f"{k}_{'_'.join(map(str, key))}")
             cells[i] = key
         plan[k] = (shape, cells)
-    make = ring if kind == "polynomial" else field
-    K, *gens = make(",".join(names), QQ) if names else (None,)
-    by_name = dict(zip(names, gens, strict=True))
+    context = fmpq_mpoly_ctx.get(tuple(names), "lex")
+    by_name = dict(zip(names, map(RationalFunction, context.gens()), strict=True))
+    zero = _constant(context, 0)
     inputs = {}
     for k, (shape, cells) in plan.items():
         M = np.empty(shape, dtype=object)
         for i in np.ndindex(shape):
-            M[i] = (
-                RationalFunction(by_name[f"{k}_{'_'.join(map(str, cells[i]))}"])
-                if i in cells
-                else RationalFunction(K(0))
-            )
+            M[i] = by_name[f"{k}_{'_'.join(map(str, cells[i]))}"] if i in cells else zero
         inputs[k] = M
     return inputs
-
-
-def degree(r) -> int:
-    """Total degree of a rational function's numerator plus that of its denominator."""
-    e = r.e if isinstance(r, RationalFunction) else r
-    if not hasattr(e, "numer"):  # a polynomial
-        return max((sum(m) for m in e.itermonoms()), default=0)
-    return sum(max((sum(m) for m in p.itermonoms()), default=0) for p in (e.numer, e.denom))
 
 
 @dataclass(frozen=True)
@@ -227,9 +260,9 @@ def prove_gradient_at(f, grad, inputs: dict, variable: str):
     for i in np.ndindex(V.shape):
         if V[i] == 0:  # a structural zero: not a variable
             continue
-        exact = _as_field(value, V[i]).diff(V[i].e)
-        c = _as_field(claimed[i], V[i])
-        top = max(top, degree(exact), degree(c))
+        exact = _as_function(value, V[i]).diff(V[i])
+        c = _as_function(claimed[i], V[i])
+        top = max(top, exact.degree(), c.degree())
         if c != exact:
             return False, top
     return True, top
@@ -245,16 +278,17 @@ def prove_jacobian_at(F, jacobian, inputs: dict, variable: str):
     top = 0
     for b in range(V.size):
         for a in range(Y.size):
-            exact = _as_field(Y[a], V[b]).diff(V[b].e)
-            c = _as_field(J[a, b], V[b])
-            top = max(top, degree(exact), degree(c))
+            exact = _as_function(Y[a], V[b]).diff(V[b])
+            c = _as_function(J[a, b], V[b])
+            top = max(top, exact.degree(), c.degree())
             if c != exact:
                 return False, top
     return True, top
 
 
-def _as_field(x, like: RationalFunction):
-    return x.e if isinstance(x, RationalFunction) else like._other(x)
+def _as_function(x, like: RationalFunction) -> RationalFunction:
+    """x itself, or the constant x in the same ring as `like`."""
+    return x if isinstance(x, RationalFunction) else like._other(x)
 
 
 def size_assignments(template: dict, largest: int):
@@ -275,12 +309,10 @@ def check_jacobian_symbolically(
     *,
     largest: int,
     label: str,
-    kind="rational",
     sizes=None,
 ) -> SymbolicResult:
     """Prove jacobian = ∂vec F/∂vec V as rational functions for every size 1..largest."""
-    return _prove_all(prove_jacobian_at, F, jacobian, template, variable, largest, label, kind,
-                      sizes)  # fmt: skip
+    return _prove_all(prove_jacobian_at, F, jacobian, template, variable, largest, label, sizes)
 
 
 def check_gradient_symbolically(
@@ -291,26 +323,23 @@ def check_gradient_symbolically(
     *,
     largest: int,
     label: str,
-    kind="rational",
     sizes=None,
 ) -> SymbolicResult:
     """Prove grad = ∂f/∂V as rational functions for every size 1..largest of every dimension.
 
     template: a sample of the inputs (floats), whose distinct lengths name the dimensions.
     A size the formula cannot run at (an inverse of a 1 × 1 is fine; a shape error is not)
-    is skipped and not counted. kind: "polynomial" or "rational" (see symbol_inputs).
-    sizes: an explicit list of size assignments instead.
+    is skipped and not counted. sizes: an explicit list of size assignments instead.
     """
-    return _prove_all(prove_gradient_at, f, grad, template, variable, largest, label, kind,
-                      sizes)  # fmt: skip
+    return _prove_all(prove_gradient_at, f, grad, template, variable, largest, label, sizes)
 
 
-def _prove_all(prove, f, grad, template, variable, largest, label, kind, sizes):
+def _prove_all(prove, f, grad, template, variable, largest, label, sizes):
     start = time.perf_counter()
     tried, top = [], 0
     for assignment in sizes if sizes is not None else size_assignments(template, largest):
         shapes = resized_shapes(template, assignment)
-        inputs = symbol_inputs(template, shapes, kind)
+        inputs = symbol_inputs(template, shapes)
         try:
             holds, deg = prove(f, grad, inputs, variable)
         except (ValueError, IndexError):  # the formula does not exist at this size
