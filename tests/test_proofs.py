@@ -70,6 +70,10 @@ def test_degree_bound_passes_below_and_prints_the_bound():
     assert f"{(12 / SIZE_OF_S) ** 5:.1e}" in text
 
 
-@pytest.mark.parametrize("top", [20, 41])
+@pytest.mark.parametrize("top", [25, 41])
 def test_degree_bound_rejects_a_degree_not_below(top):
     assert not degree_bound(_measured(2, top))
+
+
+def test_degree_bound_passes_just_below():
+    assert degree_bound(_measured(2, 24))

@@ -507,9 +507,6 @@ AplusXtCXinv_XtBX = Identity(
     numerator=code.numerator_AplusXtCXinv_XtBX,
     sample=_sample_AplusXtCXinv_XtBX,
     exact="rational",
-    # (r, p): at r = p = 2 the 16 symbols of A, B, C, X under a 2 × 2 inverse take minutes of
-    # exact rational arithmetic; that size has the numerical and the exact check.
-    symbolic_sizes=((1, 1), (1, 2), (2, 1)),
 )
 
 SINX = Identity(

@@ -442,7 +442,7 @@ class DegreeBound(CheckResult):
         )
 
 
-def degree_bound(results, below=20, points=5):
+def degree_bound(results, below=25, points=5):
     """Passes if every symbolic result measured a degree below `below`; prints the bound."""
     top = max(r.degree for r in results)
     return DegreeBound(top < below, float(top), float(below),
