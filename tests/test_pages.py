@@ -7,6 +7,7 @@
 """
 
 import ast
+import functools
 import re
 import sys
 from pathlib import Path
@@ -17,10 +18,14 @@ from page_includes import INCLUDE, ROOT, markdown_pages, section_text
 SNIPPETS = ROOT / "snippets"
 
 
+# Read once per session: the tests only read them, and some ask for every include once per
+# check function.
+@functools.cache
 def pages() -> dict[Path, str]:
     return {p: p.read_text() for p in markdown_pages()}
 
 
+@functools.cache
 def includes() -> list[tuple[Path, str, str | None]]:
     return [
         (page, m.group(1), m.group(2))
@@ -77,11 +82,10 @@ def test_every_snippet_is_shown_on_a_page(path):
 def test_every_check_runs_on_a_page(path):
     rel = str(path.relative_to(ROOT))
     all_text = "\n".join(pages().values())
+    sections = [section for _, target, section in includes() if target == rel]
+    shown_text = [None if s is None else section_text(path, s) for s in sections]
     for name in check_functions(path):
-        section_shown = any(
-            target == rel and (section is None or f"def {name}(" in section_text(path, section))
-            for _, target, section in includes()
-        )
+        section_shown = any(text is None or f"def {name}(" in text for text in shown_text)
         assert section_shown, f"{rel}: {name} is not shown on any page"
         assert re.search(rf"\b{name}\(", all_text), f"{rel}: {name} is never called on a page"
 
