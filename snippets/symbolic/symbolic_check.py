@@ -66,6 +66,8 @@ class RationalFunction:
         return self.q.is_one()
 
     def __add__(self, o):
+        if isinstance(o, int | np.integer) and not isinstance(o, bool) and o == 0:
+            return self
         o = self._other(o)
         if o is None:
             return NotImplemented
@@ -87,6 +89,9 @@ class RationalFunction:
         return NotImplemented if o is None else o + (-self)
 
     def __mul__(self, o):
+        if isinstance(o, int | np.integer) and not isinstance(o, bool) and o in (0, 1):
+            # a 0 or a 1 of an integer matrix (identities, permutations): nothing to compute
+            return self if o == 1 else _constant(self.p.context(), 0)
         o = self._other(o)
         if o is None:
             return NotImplemented
