@@ -881,7 +881,10 @@ def _call(f, x: np.ndarray, where: str, at_x: np.ndarray | None = None):
 
 
 def _scalar_value(f, x: np.ndarray, where: str = "at x", at_x=None) -> float:
-    value = np.asarray(_call(f, x, where, at_x))
+    value = _call(f, x, where, at_x)
+    if isinstance(value, float) and math.isfinite(value):
+        return float(value)  # a finite Python float or numpy float64: the usual case, at once
+    value = np.asarray(value)
     if value.shape != ():
         raise GradientCheckError(
             f"f must return a scalar; it returned an array of shape {value.shape}"
