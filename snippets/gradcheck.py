@@ -584,7 +584,9 @@ def _central_gradient(f, x: np.ndarray, fx: float, g: np.ndarray | None = None, 
 
     The two central differences inside the stencil, D(h) and D(2h), differ by
     about h²·f‴/2; for f whose derivatives grow geometrically the five-point
-    error is then about 10·gap²/|D| with gap = |D(2h) − D(h)|/3. Where that exceeds a
+    error is then about 10·gap²/|D| with gap = |D(2h) − D(h)|/3, or, from the fourth
+    difference δ⁴ of the five values, about (δ⁴)²/(144·gap·h²), which stays right where f‴
+    nearly cancels and f⁽⁵⁾ does not; the larger of the two is taken. Where it exceeds a
     hundredth of the tolerance and the entry is smaller than the typical one (log x
     at an entry far below the others, say, or the inverse of a matrix of condition
     number 1000, whose derivatives grow like 1/σ_min), the entry is redone with steps
@@ -607,6 +609,13 @@ def _central_gradient(f, x: np.ndarray, fx: float, g: np.ndarray | None = None, 
         tau = abs(d2 - d1) / 3.0
         fourth = abs(fp2 - 4.0 * fp1 + 6.0 * fx - 4.0 * fm1 + fm2)
         est = 10.0 * tau * (tau / max(abs(value), rounding, SMALLEST))
+        # The same error from the fourth difference, for an f whose third derivative nearly
+        # cancels while its fifth does not (then tau, and est above, are far too small):
+        # tau ≈ h²|f‴|/6 and fourth ≈ h⁴|f⁗|; derivatives that grow geometrically have
+        # f⁽⁵⁾ ≈ (5/4) f⁗²/f‴, so the five-point error h⁴|f⁽⁵⁾|/30 ≈ fourth²/(144·tau·h²).
+        # (Written as a ratio times fourth/h: no square of f's size, so no overflow.)
+        ratio = fourth / (max(tau, rounding) * h)
+        est = max(est, ratio * (fourth / h) / 144.0)
         return value, rounding, 1.5 * (fourth / 8.0) / h, est
 
     for b, points in enumerate(_stencil_points(x, steps)):

@@ -904,3 +904,24 @@ def test_module_docstring_example_runs():
     failures, attempted = doctest.testmod(snippets.gradcheck)
     assert attempted > 0
     assert failures == 0
+
+
+def test_a_third_derivative_that_cancels_does_not_hide_the_step_error():
+    """tr((XᵀCX)⁻¹A) at seed 505: at one entry of X the third derivative nearly cancels while
+    the fifth does not, so the step-error estimate from the third derivative alone was 1000×
+    too small, no shorter step was tried, and the right gradient was rejected (1.1e-8 > 1e-8).
+    The estimate from the fourth difference sees it; a gradient 1e-7 off is still rejected."""
+    from snippets.catalog.registry import IDENTITIES
+
+    (entry,) = [e for e in IDENTITIES if e.id == "traces.XtCXinv_A"]
+    inputs = entry.sample(np.random.default_rng(505))
+    X = inputs.pop("X")
+    G = entry.grad(X=X, **inputs)
+
+    def f(X):
+        return entry.f(X=X, **inputs)
+
+    assert check_gradient(f, G, X)
+    off = G.copy()
+    off[4, 2] *= 1 + 1e-7 * np.max(np.abs(G)) / abs(G[4, 2])
+    assert not check_gradient(f, off, X)
