@@ -69,17 +69,24 @@ def counts(judged: list[Judged]) -> str:
 
 def findings(judged: list[Judged]) -> str:
     """A Markdown list of every equation that is not right as printed: its verdict, the error
-    of the printed form, and what holds instead; or a sentence saying there is none."""
-    items = []
+    of the printed form, and what holds instead; or a sentence saying there is none.
+
+    Equations with the same verdict and the same explanation, such as (138)–(141), share
+    one item, with the error of each."""
+    groups: dict[tuple[str, str], list[Judged]] = {}
     for j in judged:
-        if j.supported in (RIGHT, NOT_A_DERIVATIVE):
-            continue
-        e = j.equation
-        what = f"; {_text(e.condition)}" if e.condition else ""
-        items.append(
-            f"- [({e.number})](#eq-{e.number}), **{e.verdict}**: the printed form misses by"
-            f" {readable(j.error)}{what}"
-        )
+        if j.supported not in (RIGHT, NOT_A_DERIVATIVE):
+            groups.setdefault((j.equation.verdict, j.equation.condition or ""), []).append(j)
+    items = []
+    for (verdict, condition), members in groups.items():
+        links = ", ".join(f"[({j.equation.number})](#eq-{j.equation.number})" for j in members)
+        errors = [readable(j.error) for j in members]
+        relative = " (relative)"
+        if len(errors) > 1 and all(e.endswith(relative) for e in errors):
+            errors = [", ".join(e.removesuffix(relative) for e in errors) + relative]
+        forms = "form misses" if len(members) == 1 else "forms miss"
+        what = f"; {_text(condition)}" if condition else ""
+        items.append(f"- {links}, **{verdict}**: the printed {forms} by {', '.join(errors)}{what}")
     return "\n".join(items) or "Every equation recorded so far is right as printed."
 
 
