@@ -18,6 +18,7 @@ from snippets.checks.proofs import (
 )
 from snippets.claims import kron_I_Xt
 from snippets.symbolic.symbolic_check import (
+    check_gradient_symbolically,
     dimensions,
     structure_of,
     symbol_inputs,
@@ -101,15 +102,22 @@ def test_structure_is_kept_when_sizes_change():
     assert inputs["D"][1, 1] != 0
 
 
-def test_an_entry_with_its_own_sizes_is_proved_at_those_and_refuted_there_too():
-    """An entry that lists its symbolic sizes (for a proof that would take minutes at the
-    largest) is proved at exactly those, says so, and a wrong sign is still refuted there."""
-    from snippets.catalog.traces import AplusXtCXinv_XtBX
+def test_explicit_sizes_are_the_ones_proved_and_a_wrong_sign_is_refuted_there_too():
+    """Given `sizes`, the proof tries exactly those and says so; a wrong sign of
+    tr((A + XᵀCX)⁻¹XᵀBX)'s gradient is refuted at them."""
+    from snippets.catalog.traces import AplusXtCXinv_XtBX as entry
 
-    entry = replace(AplusXtCXinv_XtBX, symbolic_sizes=((1, 1), (1, 2), (2, 1)))
-    (result,) = check_catalog_symbolic(entries=[entry], matrix_entries=[])
+    template = entry.sample(np.random.default_rng(0))
+    sizes = [dict(zip(dimensions(template), s, strict=True)) for s in ((1, 1), (1, 2), (2, 1))]
+
+    def prove(grad):
+        return check_gradient_symbolically(
+            entry.f, grad, template, "X", largest=2, label=entry.id, sizes=sizes
+        )
+
+    result = prove(entry.grad)
     assert result, str(result)
-    assert len(result.shapes) == len(entry.symbolic_sizes) == 3
+    assert len(result.shapes) == 3
     assert "the sizes (1, 1), (1, 2), (2, 1)" in result.method
 
     def wrong_sign(X, A, B, C):  # the C terms added, not subtracted
@@ -117,8 +125,6 @@ def test_an_entry_with_its_own_sizes_is_proved_at_those_and_refuted_there_too():
         K = M_inv @ X.T @ B @ X @ M_inv
         return B @ X @ M_inv + B.T @ X @ M_inv.T + C @ X @ K + C.T @ X @ K.T
 
-    (refuted,) = check_catalog_symbolic(
-        entries=[replace(entry, grad=wrong_sign)], matrix_entries=[]
-    )
+    refuted = prove(wrong_sign)
     assert not refuted, str(refuted)
     assert refuted.failed_at

@@ -35,10 +35,6 @@ class Identity:
             symbols, snippets/symbolic); None otherwise (logarithms, square roots, ...).
         structure: None for a free variable; "symmetric" when X is constrained to be symmetric
             and grad is the gradient within symmetric matrices.
-        symbolic_sizes: None proves the identity symbolically at every size up to the
-            proofs page's largest; else the sizes to prove it at, one tuple per shape, one
-            size per dimension in increasing order of the sample's lengths (for an identity
-            whose proof at the largest sizes takes minutes of exact arithmetic).
     """
 
     id: str
@@ -54,7 +50,6 @@ class Identity:
     sample: Callable[[np.random.Generator], Inputs]
     exact: str | None = None
     structure: str | None = None
-    symbolic_sizes: tuple[tuple[int, ...], ...] | None = None
 
 
 @dataclass(frozen=True)
