@@ -45,8 +45,9 @@ def pytest_pyfunc_call(pyfuncitem):
     if not looped:
         return None  # pytest calls the test as usual
     args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    combinations = list(itertools.product(*looped.values()))
     skipped = []
-    for values in itertools.product(*looped.values()):
+    for values in combinations:
         at = dict(zip(looped, values, strict=True))
         try:
             pyfuncitem.obj(**{**args, **at})
@@ -55,7 +56,7 @@ def pytest_pyfunc_call(pyfuncitem):
         except BaseException as failure:
             failure.add_note("at " + ", ".join(f"{k} = {v}" for k, v in at.items()))
             raise
-    if len(skipped) == len(list(itertools.product(*looped.values()))):
+    if len(skipped) == len(combinations):
         raise skipped[0]
     return True
 

@@ -128,7 +128,7 @@ class RationalFunction:
 
     def diff(self, x: "RationalFunction"):
         """∂(p/q)/∂x for a symbol x: (p′q − pq′)/q²."""
-        ((exponents,),) = (x.p.monoms(),)
+        (exponents,) = x.p.monoms()  # a symbol is one monomial: a single exponent 1
         i = exponents.index(1)
         if self.is_polynomial():
             return RationalFunction(self.p.derivative(i))
